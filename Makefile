@@ -1,0 +1,34 @@
+# Two commands do all the set-up on a fresh machine:
+#   make lab    create (or reuse) .venv, install the course, start JupyterLab on lectures/
+#   make test   the same set-up, then the whole test suite (library, notebooks, browser)
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: lab test build check bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab lectures/
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+build: $(STAMP)
+	$(BIN)/python -m coursekit build
+
+check: $(STAMP)
+	$(BIN)/python -m coursekit build --check
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_losses.py
+	$(BIN)/python benchmarks/bench_notebooks.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

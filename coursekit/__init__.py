@@ -1,0 +1,54 @@
+"""coursekit: the helper library of *Cross-entropy from first principles*.
+
+The maths is imported here and stays light (numpy and scipy.special only):
+
+- :mod:`coursekit.info`: surprisal, entropy, cross-entropy, KL divergence;
+- :mod:`coursekit.losses`: softmax and the classification and regression losses;
+- :mod:`coursekit.coding`: prefix-free codes and Huffman's algorithm.
+
+Modules that need heavier libraries load on first use, as attributes:
+``coursekit.plotting``, ``coursekit.widgets``, ``coursekit.exercises``,
+``coursekit.sampling``, ``coursekit.training``, ``coursekit.data`` and
+``coursekit.notebooks``.
+"""
+
+import importlib
+
+from coursekit.coding import (
+    decode,
+    encode,
+    expected_length,
+    fixed_length_code,
+    huffman_code,
+    is_prefix_free,
+    kraft_sum,
+)
+from coursekit.info import cross_entropy, entropy, kl_divergence, surprisal
+from coursekit.losses import (
+    binary_cross_entropy,
+    binary_cross_entropy_with_logits,
+    cross_entropy_grad,
+    cross_entropy_loss,
+    log_softmax,
+    mse_loss,
+    sigmoid,
+    softmax,
+)
+
+__version__ = "0.1.0"
+
+_LAZY_MODULES = {"plotting", "widgets", "exercises", "sampling", "training", "data", "notebooks"}
+
+__all__ = [
+    "surprisal", "entropy", "cross_entropy", "kl_divergence",
+    "softmax", "log_softmax", "sigmoid", "cross_entropy_loss", "cross_entropy_grad",
+    "binary_cross_entropy", "binary_cross_entropy_with_logits", "mse_loss",
+    "huffman_code", "fixed_length_code", "expected_length", "is_prefix_free", "kraft_sum",
+    "encode", "decode",
+]
+
+
+def __getattr__(name):
+    if name in _LAZY_MODULES:
+        return importlib.import_module(f"coursekit.{name}")
+    raise AttributeError(f"module 'coursekit' has no attribute {name!r}")
