@@ -23,6 +23,11 @@ def _first_index(mask):
     return int(index[0]) if len(index) == 1 else tuple(int(i) for i in index)
 
 
+def _at(mask):
+    """`` at index i`` for the first True in ``mask``; nothing for a single number."""
+    return "" if mask.ndim == 0 else f" at index {_first_index(mask)}"
+
+
 def as_float_array(x, name):
     """Convert ``x`` to a non-empty float array of finite numbers.
 
@@ -53,10 +58,7 @@ def as_float_array(x, name):
     # min and max propagate NaN and reveal inf without allocating a mask.
     if not (math.isfinite(arr.min()) and math.isfinite(arr.max())):
         bad = ~np.isfinite(arr)
-        where = _first_index(bad)
-        raise ValueError(
-            f"{name} must contain only finite numbers; got {arr[bad][0]} at index {where}."
-        )
+        raise ValueError(f"{name} must contain only finite numbers; got {arr[bad][0]}{_at(bad)}.")
     return arr
 
 
@@ -90,10 +92,7 @@ def check_unit_interval(p, name):
     arr = as_float_array(p, name)
     bad = (arr < 0) | (arr > 1)
     if bad.any():
-        where = _first_index(bad)
-        raise ValueError(
-            f"{name} must hold probabilities between 0 and 1; got {arr[bad][0]:g} at index {where}."
-        )
+        raise ValueError(f"{name} must hold probabilities between 0 and 1; got {arr[bad][0]:g}{_at(bad)}.")
     return arr
 
 
@@ -117,9 +116,8 @@ def check_probabilities(p, name):
         raise ValueError(f"{name} must be a probability vector, not a single number ({arr.item():g}).")
     negative = arr < 0
     if negative.any():
-        where = _first_index(negative)
         raise ValueError(
-            f"{name} must not contain negative probabilities; got {arr[negative][0]:g} at index {where}."
+            f"{name} must not contain negative probabilities; got {arr[negative][0]:g}{_at(negative)}."
         )
     sums = arr.sum(axis=-1)
     off = np.abs(sums - 1) > SUM_TOLERANCE
@@ -207,17 +205,15 @@ def check_targets(targets, logits_shape, name="targets"):
         arr = as_float_array(arr, name)
         fractional = arr != np.round(arr)
         if fractional.any():
-            where = _first_index(fractional)
             raise ValueError(
-                f"{name} must be integer class labels; got {arr[fractional][0]:g} at index {where}."
+                f"{name} must be integer class labels; got {arr[fractional][0]:g}{_at(fractional)}."
             )
     labels = arr.astype(np.intp, copy=False)
     if labels.size and (labels.min() < 0 or labels.max() >= n_classes):
         bad = (labels < 0) | (labels >= n_classes)
-        where = _first_index(bad) if labels.ndim else 0
         raise ValueError(
             f"{name} must be class labels in 0..{n_classes - 1} (logits have {n_classes} classes); "
-            f"got {labels[bad][0] if labels.ndim else int(labels)} at index {where}."
+            f"got {labels[bad][0]}{_at(bad)}."
         )
     return "labels", labels
 

@@ -129,14 +129,18 @@ def cross_entropy_loss(logits, targets):
     """
     logits = check_logits(logits)
     kind, targets = check_targets(targets, logits.shape)
-    lse = special.logsumexp(logits, axis=-1)
+    # Shift each row by its maximum (one logits-sized array, reused in place), so
+    # exp cannot overflow and huge but equal logits keep their differences.
+    with np.errstate(over="ignore"):  # a shift beyond float range is -inf: probability 0
+        shifted = logits - logits.max(axis=-1, keepdims=True)
     if kind == "labels":
-        true_score = np.take_along_axis(logits, targets[..., None], axis=-1)[..., 0]
-        return float(np.mean(lse - true_score))
-    log_probs = logits - lse[..., None]
+        true_score = np.take_along_axis(shifted, targets[..., None], axis=-1)[..., 0]
+        log_normaliser = np.log(np.exp(shifted, out=shifted).sum(axis=-1))
+        return float(np.mean(log_normaliser - true_score))
+    log_probs = special.log_softmax(shifted, axis=-1)
     # A zero target weight times a -inf log-probability contributes nothing.
-    per_sample = -np.where(targets > 0, targets * log_probs, 0.0).sum(axis=-1)
-    return float(np.mean(per_sample))
+    weighted = np.multiply(targets, log_probs, out=np.zeros_like(log_probs), where=targets > 0)
+    return float(-np.mean(weighted.sum(axis=-1)))
 
 
 def cross_entropy_grad(logits, targets):
