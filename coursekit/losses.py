@@ -89,6 +89,38 @@ def _n_samples(logits):
     return logits.size // logits.shape[-1]
 
 
+#: Rows are processed in blocks of about this many logits, so the temporary
+#: arrays stay in cache and never grow with the data set.
+_BLOCK_ELEMENTS = 2**16
+
+
+def _row_max(z):
+    """Maximum of each row; column by column when rows are short (numpy's
+    reduction along a short last axis is several times slower)."""
+    if z.shape[1] > 32:
+        return z.max(axis=1)
+    best = z[:, 0].copy()
+    for j in range(1, z.shape[1]):
+        np.maximum(best, z[:, j], out=best)
+    return best
+
+
+def _sum_of_label_nll(rows, labels):
+    """Sum over rows of ``logsumexp(z) - z[label]``, block by block, gathering the label."""
+    total = 0.0
+    step = max(1, _BLOCK_ELEMENTS // rows.shape[1])
+    for start in range(0, len(rows), step):
+        z, t = rows[start:start + step], labels[start:start + step]
+        # Shift by the row maximum so exp cannot overflow and huge but equal
+        # logits keep their differences; a shift beyond float range is -inf.
+        with np.errstate(over="ignore"):
+            shifted = z - _row_max(z)[:, None]
+        true_score = shifted[np.arange(len(t)), t]
+        log_normaliser = np.log(np.exp(shifted, out=shifted).sum(axis=1))
+        total += float(np.sum(log_normaliser - true_score))
+    return total
+
+
 def cross_entropy_loss(logits, targets):
     r"""Mean cross-entropy, in nats, between targets and ``softmax(logits)``.
 
@@ -129,15 +161,11 @@ def cross_entropy_loss(logits, targets):
     """
     logits = check_logits(logits)
     kind, targets = check_targets(targets, logits.shape)
-    # Shift each row by its maximum (one logits-sized array, reused in place), so
-    # exp cannot overflow and huge but equal logits keep their differences.
-    with np.errstate(over="ignore"):  # a shift beyond float range is -inf: probability 0
-        shifted = logits - logits.max(axis=-1, keepdims=True)
     if kind == "labels":
-        true_score = np.take_along_axis(shifted, targets[..., None], axis=-1)[..., 0]
-        log_normaliser = np.log(np.exp(shifted, out=shifted).sum(axis=-1))
-        return float(np.mean(log_normaliser - true_score))
-    log_probs = special.log_softmax(shifted, axis=-1)
+        rows = logits.reshape(-1, logits.shape[-1])
+        return _sum_of_label_nll(rows, targets.reshape(-1)) / len(rows)
+    with np.errstate(over="ignore"):  # a shift beyond float range is -inf: probability 0
+        log_probs = special.log_softmax(logits, axis=-1)
     # A zero target weight times a -inf log-probability contributes nothing.
     weighted = np.multiply(targets, log_probs, out=np.zeros_like(log_probs), where=targets > 0)
     return float(-np.mean(weighted.sum(axis=-1)))
