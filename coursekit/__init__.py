@@ -37,7 +37,9 @@ from coursekit.losses import (
 
 __version__ = "0.1.0"
 
-_LAZY_MODULES = {"plotting", "widgets", "exercises", "sampling", "training", "data", "notebooks"}
+_LAZY_MODULES = {
+    "calibration", "data", "environment", "exercises", "notebooks", "plotting", "sampling", "training", "widgets",
+}
 
 __all__ = [
     "surprisal", "entropy", "cross_entropy", "kl_divergence",

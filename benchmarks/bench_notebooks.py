@@ -1,0 +1,126 @@
+"""Speed budgets of the student's experience. Run by hand, not a test.
+
+Prints, in one run:
+
+1. per lecture: its execution time in a fresh kernel divided by the time of a
+   notebook holding only its first (import) cell, the floor a student cannot
+   beat; goal <= 1.5x;
+2. per widget: the time of one update (compute and redraw), median and
+   maximum over many control values; goal <= 30 ms median, never above 100 ms;
+3. ``import coursekit`` time divided by the time of importing what its core
+   needs (numpy and scipy.special); goal <= 1.2x;
+4. the wall time of the README's test command (``make test``), unless
+   ``--skip-suite``.
+
+    python benchmarks/bench_notebooks.py [--skip-suite]
+"""
+
+import argparse
+import inspect
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_notebook(nb):
+    from nbclient import NotebookClient
+
+    start = time.perf_counter()
+    NotebookClient(nb, kernel_name="python3", timeout=600,
+                   resources={"metadata": {"path": str(ROOT / "lectures")}}).execute()
+    return time.perf_counter() - start
+
+
+def notebook_ratios():
+    import nbformat
+
+    print("1. Lecture run time / its imports alone (fresh kernel each; goal <= 1.5x)")
+    for path in sorted((ROOT / "lectures").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        first_code = next(c for c in nb.cells if c.cell_type == "code")
+        floor_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(first_code.source)],
+                                            metadata=nb.metadata)
+        floor = min(run_notebook(floor_nb) for _ in range(2))
+        full = min(run_notebook(nbformat.read(path, as_version=4)) for _ in range(2))
+        verdict = "ok" if full / floor <= 1.5 else "OVER"
+        print(f"   {path.name:<34} {full:6.2f} s / {floor:5.2f} s = {full / floor:4.2f}x  {verdict}")
+
+
+def widget_update_times(values_per_control=40):
+    import matplotlib
+
+    matplotlib.use("agg")
+    import numpy as np
+
+    from coursekit import widgets
+
+    print("\n2. One widget update (set a control, recompute, redraw; goal <= 30 ms, max < 100 ms)")
+    makers = [(name, f) for name, f in inspect.getmembers(widgets, inspect.isfunction)
+              if name.endswith("_widget") and f.__module__ == widgets.__name__]
+    for name, make in makers:
+        box = make()
+        controls = [c for c in box.children[0].children if hasattr(c, "value")]
+        times = []
+        for control in controls:
+            if hasattr(control, "options") and control.options:
+                choices = [o[1] if isinstance(o, tuple) else o for o in control.options]
+            elif hasattr(control, "min") and hasattr(control, "max"):
+                choices = list(np.linspace(control.min, control.max, values_per_control))
+                if isinstance(control.value, (int, np.integer)):
+                    choices = sorted({int(round(v)) for v in choices})
+                if getattr(control, "base", None):  # FloatLogSlider: min and max are exponents
+                    choices = [control.base ** v for v in choices]
+            else:
+                continue
+            for value in choices:
+                start = time.perf_counter()
+                control.value = value
+                times.append(time.perf_counter() - start)
+        if not times:
+            print(f"   {name:<34} no numeric control")
+            continue
+        median, worst = statistics.median(times) * 1e3, max(times) * 1e3
+        verdict = "ok" if median <= 30 and worst < 100 else "OVER"
+        print(f"   {name:<34} median {median:5.1f} ms  max {worst:5.1f} ms  ({len(times)} updates)  {verdict}")
+
+
+def import_time(statement, runs=7):
+    code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
+    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                  check=True).stdout) for _ in range(runs)]
+    return statistics.median(times)
+
+
+def import_ratio():
+    core = import_time("import numpy, scipy.special")
+    ours = import_time("import coursekit")
+    verdict = "ok" if ours / core <= 1.2 else "OVER"
+    print(f"\n3. import coursekit / import numpy, scipy.special: {ours * 1e3:.0f} ms / {core * 1e3:.0f} ms"
+          f" = {ours / core:.2f}x  {verdict} (goal <= 1.2x)")
+
+
+def suite_time():
+    start = time.perf_counter()
+    result = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    last = (result.stdout.strip().splitlines() or ["(no output)"])[-1]
+    print(f"\n4. make test: {elapsed / 60:.1f} min wall time, exit code {result.returncode}: {last}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-suite", action="store_true", help="do not time `make test`")
+    args = parser.parse_args()
+    notebook_ratios()
+    widget_update_times()
+    import_ratio()
+    if not args.skip_suite:
+        suite_time()
+
+
+if __name__ == "__main__":
+    main()
