@@ -4,6 +4,7 @@ Only ``sklearn.datasets.load_*`` loaders are used: they read files shipped
 inside scikit-learn, so nothing is downloaded and every run sees the same data.
 """
 
+import numbers
 from dataclasses import dataclass
 
 import numpy as np
@@ -67,8 +68,12 @@ def load(name="breast_cancer", test_size=0.25, seed=0):
     """
     if name not in _LOADERS:
         raise ValueError(f"name must be one of {sorted(_LOADERS)}; got {name!r}.")
+    if isinstance(test_size, bool) or not isinstance(test_size, numbers.Real):
+        raise TypeError(f"test_size must be a number between 0 and 1; got {type(test_size).__name__}.")
     if not 0 < test_size < 1:
         raise ValueError(f"test_size must be between 0 and 1; got {test_size!r}.")
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+        raise TypeError(f"seed must be an integer; got {type(seed).__name__}.")
     from sklearn import datasets
     from sklearn.model_selection import train_test_split
 

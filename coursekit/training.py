@@ -16,6 +16,8 @@ and the factor :math:`\hat y (1 - \hat y)` is what starves MSE of gradient on
 confidently wrong predictions.
 """
 
+import math
+import numbers
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -65,22 +67,34 @@ class Fit:
 
 
 def _check_xy(X, y, labels_from=2):
+    """Validate features and integer labels in ``0..labels_from - 1`` (no upper bound if None)."""
     X = as_float_array(X, "X")
     if X.ndim != 2:
         raise ValueError(f"X must be 2-D (samples, features); got shape {X.shape}.")
     y = as_float_array(y, "y")
     if y.shape != (X.shape[0],):
         raise ValueError(f"y must have one label per row of X, shape ({X.shape[0]},); got {y.shape}.")
-    if np.any(y != np.round(y)) or y.min() < 0 or y.max() >= labels_from:
+    if labels_from is None:
+        if np.any(y != np.round(y)) or y.min() < 0:
+            raise ValueError("y must hold non-negative integer labels 0, 1, 2, ...")
+    elif np.any(y != np.round(y)) or y.min() < 0 or y.max() >= labels_from:
         raise ValueError(f"y must hold integer labels in 0..{labels_from - 1}.")
     return X, y
 
 
 def _check_schedule(lr, steps):
-    if not (isinstance(lr, (int, float)) and lr > 0):
+    # numbers.Real / numbers.Integral also accept numpy scalars such as np.float32(0.5).
+    if isinstance(lr, bool) or not isinstance(lr, numbers.Real) or not (math.isfinite(lr) and lr > 0):
         raise ValueError(f"lr must be a positive number; got {lr!r}.")
-    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
+    if isinstance(steps, bool) or not isinstance(steps, numbers.Integral) or steps < 0:
         raise ValueError(f"steps must be a non-negative integer; got {steps!r}.")
+
+
+def _check_bias(bias):
+    b = as_float_array(bias, "bias")
+    if b.ndim != 0:
+        raise ValueError(f"bias must be a single number; got shape {b.shape}.")
+    return float(b)
 
 
 def logistic_loss_and_grad(weights, bias, X, y, loss="cross_entropy"):
@@ -144,9 +158,9 @@ def fit_logistic(X, y, loss="cross_entropy", lr=0.5, steps=300, weights=None, bi
     w = np.zeros(X.shape[1]) if weights is None else as_float_array(weights, "weights").copy()
     if w.shape != (X.shape[1],):
         raise ValueError(f"weights must have shape ({X.shape[1]},); got {w.shape}.")
-    b = float(bias)
+    b = _check_bias(bias)
     losses, accuracies = [], []
-    for step in range(steps + 1):
+    for step in range(int(steps) + 1):
         value, grad_w, grad_b = logistic_loss_and_grad(w, b, X, y, loss)
         losses.append(value)
         accuracies.append(float(np.mean(((X @ w + b) >= 0) == (y == 1))))
@@ -166,15 +180,18 @@ def fit_softmax(X, y, n_classes=None, lr=0.5, steps=300):
     >>> fit.predict(X).tolist()
     [0, 1, 2]
     """
-    y_arr = np.asarray(y)
-    k = int(y_arr.max()) + 1 if n_classes is None else int(n_classes)
-    X, y_float = _check_xy(X, y, labels_from=max(k, 2))
+    if n_classes is not None and (
+        isinstance(n_classes, bool) or not isinstance(n_classes, numbers.Integral) or n_classes < 2
+    ):
+        raise ValueError(f"n_classes must be an integer of at least 2; got {n_classes!r}.")
+    X, y_float = _check_xy(X, y, labels_from=None if n_classes is None else int(n_classes))
+    k = int(y_float.max()) + 1 if n_classes is None else int(n_classes)
     _check_schedule(lr, steps)
     labels = y_float.astype(int)
     W = np.zeros((X.shape[1], k))
     b = np.zeros(k)
     losses, accuracies = [], []
-    for step in range(steps + 1):
+    for step in range(int(steps) + 1):
         value, grad_W, grad_b = softmax_loss_and_grad(W, b, X, labels)
         losses.append(value)
         accuracies.append(float(np.mean((X @ W + b).argmax(axis=1) == labels)))

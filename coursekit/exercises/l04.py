@@ -1,0 +1,160 @@
+r"""Checks for lecture 04, *Cross-entropy as a classification loss*.
+
+- 04.1 (a number): the loss, in nats, of given logits for a given true class.
+- 04.2 (a function): ``cross_entropy_from_logits(z, t)``, finite for extreme logits.
+- 04.3 (a statement): the gradient of softmax + cross-entropy.
+- 04.4 (a statement): the loss as :math:`\hat y_t \to 0` and :math:`\hat y_t \to 1`.
+
+The expected answers are computed here with :func:`scipy.special.logsumexp`,
+never written into the notebook. Hints say what went wrong, never the value.
+"""
+
+import math
+import numbers
+import warnings
+
+import numpy as np
+from scipy import special
+
+from coursekit.exercises import call_student, choice_hint, exercise, number_hint
+
+#: Exercise 04.1: the logits of one example and its true class.
+EX1_LOGITS = (1.0, 3.0, 0.5, -2.0)
+EX1_TARGET = 0
+
+#: Exercise 04.2: ordinary logits (any sound formula passes these) ...
+EX2_ORDINARY = (
+    ((2.0, 1.0, 0.1), 0),
+    ((0.5, -1.2, 3.3, 0.0), 2),
+    ((-3.0, 4.0), 0),
+    ((0.0, 0.0, 0.0), 1),
+    ((1.5, -0.25, 2.75, 0.5, -1.0), 4),
+)
+#: ... and extreme ones, where exp overflows to inf or underflows to 0.
+EX2_EXTREME = (
+    ((1000.0, 0.0), 0),
+    ((1000.0, 0.0), 1),
+    ((-1000.0, 0.0), 0),
+    ((0.0, -1000.0), 1),
+    ((800.0, 799.0, -50.0), 1),
+)
+
+_LN2 = math.log(2.0)
+_STABLE_HINT = (
+    "your function returns nan or inf for extreme logits (one score far above or below the "
+    "others): exp overflows to inf or underflows to zero before the log is taken. Use the "
+    "log-sum-exp trick: subtract the largest logit m before exponentiating, "
+    "log Σ e^z = m + log Σ e^(z − m), and take the log before any division."
+)
+
+
+def loss_from_logits(z, t):
+    r"""The reference loss :math:`\log \sum_j e^{z_j} - z_t` in nats.
+
+    >>> round(loss_from_logits([0.0, 0.0], 1), 4)
+    0.6931
+    >>> loss_from_logits([0.0, -1000.0], 1)
+    1000.0
+    """
+    z = np.asarray(z, dtype=float)
+    return float(special.logsumexp(z) - z[t])
+
+
+def _close(a, b, rel=1e-6, abs_=1e-9):
+    return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
+
+
+@exercise("04.1", praise="that is the surprisal, in nats, of the true class under softmax(z).")
+def _loss_of_logits(answer):
+    expected = loss_from_logits(EX1_LOGITS, EX1_TARGET)
+    hint = number_hint(answer, expected, unit="nats")
+    if hint is None or hint.startswith(("give a number", "your answer is NaN")):
+        return hint
+    value = float(answer)
+    if math.isinf(value):
+        return "a loss is infinite only if ŷ_t is exactly 0; softmax of finite logits never is."
+    if math.isclose(value, expected / _LN2, rel_tol=1e-3):
+        return "that looks like bits (log base 2); the loss uses the natural log, so give it in nats."
+    if math.isclose(value, -expected, rel_tol=1e-3):
+        return "check the sign: the loss is −ln ŷ_t, which is never negative."
+    y_hat = np.exp(np.asarray(EX1_LOGITS) - special.logsumexp(EX1_LOGITS))
+    if math.isclose(value, y_hat[EX1_TARGET], rel_tol=1e-3):
+        return "that is the probability ŷ_t; the loss is its negative natural log."
+    wrong_class = [loss_from_logits(EX1_LOGITS, k) for k in range(len(EX1_LOGITS)) if k != EX1_TARGET]
+    if any(math.isclose(value, loss, rel_tol=1e-3) for loss in wrong_class):
+        return "that is the loss of another class; use the true class t (the first entry)."
+    return hint + " Compute ŷ = softmax(z), then −ln ŷ_t."
+
+
+def _as_loss(result):
+    """The student's result as a float, or a hint (str) if it is not one number."""
+    if isinstance(result, np.ndarray) and result.size == 1:
+        result = result.item()
+    elif isinstance(result, np.generic):
+        result = result.item()
+    if isinstance(result, np.ndarray):
+        return (f"your function returns an array of shape {result.shape}; return one number, "
+                "the loss of the true class t.")
+    if isinstance(result, bool) or not isinstance(result, numbers.Real):
+        return f"your function should return one number (the loss in nats), not {type(result).__name__}."
+    return float(result)
+
+
+def _judge_function(func):
+    for logits, target in EX2_ORDINARY:
+        got = _as_loss(call_student(func, np.array(logits), target))
+        if isinstance(got, str):
+            return got
+        expected = loss_from_logits(logits, target)
+        if _close(got, expected):
+            continue
+        if math.isnan(got) or math.isinf(got):
+            return "your function returns nan or inf even for ordinary logits; check each step."
+        if _close(got, expected / _LN2):
+            return "your function seems to return bits; the loss uses the natural log (nats)."
+        if _close(got, -expected):
+            return "check the sign: the loss is −ln ŷ_t, which is never negative."
+        return ("on ordinary logits your function gives a different loss; it should return "
+                "−ln softmax(z)_t = log Σ_j e^(z_j) − z_t, in nats.")
+    for logits, target in EX2_EXTREME:
+        got = _as_loss(call_student(func, np.array(logits), target))
+        if isinstance(got, str):
+            return got
+        if not math.isfinite(got):
+            return _STABLE_HINT
+        if not _close(got, loss_from_logits(logits, target)):
+            return ("for extreme logits your function gives a finite but wrong loss; check the "
+                    "shift: log Σ e^z = m + log Σ e^(z − m), with m the largest logit.")
+    return None
+
+
+@exercise("04.2", praise="finite and right, even where exp overflows: that is log-sum-exp at work.")
+def _cross_entropy_from_logits(func):
+    if not callable(func):
+        return (f"give the function itself (its name, without brackets), not a "
+                f"{type(func).__name__}.")
+    # A naive answer makes numpy warn (overflow, invalid value, divide by zero);
+    # the verdict line says what went wrong, so keep the student's output clean.
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        return _judge_function(func)
+
+
+@exercise("04.3", praise="the gradient is prediction minus target, ŷ − y.")
+def _gradient_statement(answer):
+    return choice_hint(answer, "B", "ABCD", {
+        "A": "check the sign: differentiate −Σ y_i z_i + ln Σ_j e^(z_j) with respect to z_k.",
+        "C": "the wrong classes have y_i = 0, but ŷ_i still appears through ln Σ_j e^(z_j); "
+             "compute the gradient for a small example.",
+        "D": "look at the true class's entry, ŷ_t − 1, as ŷ_t → 0: does it shrink?",
+    })
+
+
+@exercise("04.4", praise="−ln ŷ_t has no upper bound, and one infinite term makes a mean infinite.")
+def _limits_statement(answer):
+    return choice_hint(answer, "D", "ABCD", {
+        "A": "compute −ln ŷ_t for ŷ_t = 0.01 and for ŷ_t = 0.000001: is there a largest value?",
+        "B": "with a one-hot target only ŷ_t appears in the loss; compare the losses of "
+             "[0.6, 0.2, 0.2] and [0.6, 0.4, 0.0] when the first class is the true one.",
+        "C": "−ln(ŷ_t / 2) = −ln ŷ_t + ln 2: what does halving do to the loss?",
+    })

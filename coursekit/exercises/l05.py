@@ -1,0 +1,118 @@
+r"""Checks for lecture 05, maximum likelihood.
+
+05.1  the maximum-likelihood estimate of a coin's θ from 7 heads in 25 flips;
+05.2  the average negative log-likelihood of those flips at that θ, in nats;
+05.3  ``bernoulli_nll(theta, flips)``, the average NLL of 0/1 flips, in nats;
+05.4  which statement about likelihood, cross-entropy and KL is true.
+
+Expected values are computed here, never written in a notebook, and no hint
+contains them.
+"""
+
+import math
+
+import numpy as np
+
+from coursekit.exercises import call_student, choice_hint, exercise, number_hint
+
+HEADS, FLIPS = 7, 25
+
+
+def _coin_average_nll(theta, k, n):
+    """Average NLL in nats of k heads in n flips under Bernoulli(theta), with 0 log 0 = 0."""
+    total = 0.0
+    for count, prob in ((k, theta), (n - k, 1 - theta)):
+        if count > 0:
+            if prob == 0:
+                return math.inf
+            total -= count * math.log(prob)
+    return total / n
+
+
+@exercise("05.1", praise="the MLE of a coin is the fraction of heads.")
+def _coin_mle(answer):
+    expected = HEADS / FLIPS
+    hint = number_hint(answer, expected, rel=1e-6, abs_=1e-9)
+    if hint is None or hint.startswith("give a number"):
+        return hint
+    answer = float(np.asarray(answer).item())
+    if answer > 1 or answer < 0:
+        return "θ is a probability, so it lies between 0 and 1; you may have given a count."
+    if math.isclose(answer, 1 - expected, rel_tol=1e-6):
+        return "θ is the probability of heads; check which outcome you counted."
+    return hint + " Maximise k log θ + (n − k) log(1 − θ): set its derivative to zero."
+
+
+@exercise("05.2", praise="at the MLE the average NLL is the entropy of the data's frequencies.")
+def _nll_at_mle(answer):
+    theta_hat = HEADS / FLIPS
+    expected = _coin_average_nll(theta_hat, HEADS, FLIPS)
+    hint = number_hint(answer, expected, rel=1e-4, abs_=1e-9, unit="nats")
+    if hint is None or hint.startswith(("give a number", "your answer is NaN")):
+        return hint
+    answer = float(np.asarray(answer).item())
+    if math.isclose(answer, expected / math.log(2), rel_tol=1e-4):
+        return "that looks like bits (log base 2); the question asks for nats (natural log)."
+    if math.isclose(answer, expected * FLIPS, rel_tol=1e-4):
+        return "that is the total over all 25 flips; the question asks for the average per flip."
+    if math.isclose(answer, -expected, rel_tol=1e-4):
+        return "check the sign: a negative log-likelihood of probabilities below 1 is positive."
+    if math.isclose(answer, math.log(2), rel_tol=1e-4):
+        return "that is the value at θ = 0.5 (any data give it there); use the MLE θ̂."
+    return hint
+
+
+#: (theta, flips) on which a student's bernoulli_nll is tried, with what each case teaches.
+NLL_CASES = [
+    (0.5, [1, 0, 1, 1], "θ = 0.5"),
+    (0.3, [1, 0, 0, 0, 1, 0, 0], "θ = 0.3 on seven flips"),
+    (0.9, [0, 0, 1], "θ = 0.9 on mostly tails"),
+    (0.25, np.array([1.0, 1.0, 0.0, 1.0]), "flips given as a float array"),
+    (0.7, [1], "a single flip"),
+    (0.0, [0, 0, 0], "θ = 0 and no heads (0 · log 0 counts as 0)"),
+    (1.0, [1, 1], "θ = 1 and only heads (0 · log 0 counts as 0)"),
+    (0.0, [0, 1, 0], "θ = 0 and a head (the model calls it impossible)"),
+    (1.0, [1, 0], "θ = 1 and a tail (the model calls it impossible)"),
+]
+
+
+def _expected_nll(theta, flips):
+    flips = np.asarray(flips, dtype=float)
+    return _coin_average_nll(theta, float(flips.sum()), flips.size)
+
+
+@exercise("05.3", praise="your function handles every θ, including the edges 0 and 1.")
+def _bernoulli_nll(func):
+    for theta, flips, label in NLL_CASES:
+        result = call_student(func, theta, list(flips) if isinstance(flips, list) else flips.copy())
+        if hasattr(result, "item") and getattr(result, "size", 2) == 1:
+            result = result.item()
+        if isinstance(result, bool) or not isinstance(result, (int, float)):
+            return f"return one number (a float), not {type(result).__name__}; case: {label}."
+        expected = _expected_nll(theta, flips)
+        if math.isnan(result):
+            return f"your function returns NaN for {label}; use scipy.special.xlogy so that 0 · log 0 = 0."
+        if math.isinf(expected) or math.isinf(result):
+            if result != expected:
+                return (f"wrong for {label}: it should be infinite exactly when the model gives "
+                        "probability 0 to a flip that happened.")
+            continue
+        if math.isclose(result, expected, rel_tol=1e-7, abs_tol=1e-12):
+            continue
+        if expected != 0 and math.isclose(result, expected / math.log(2), rel_tol=1e-7):
+            return f"for {label} your value looks like bits; use the natural log (nats)."
+        if expected != 0 and math.isclose(result, expected * len(flips), rel_tol=1e-7):
+            return f"for {label} you return the total; divide by the number of flips."
+        if expected != 0 and math.isclose(result, -expected, rel_tol=1e-7):
+            return f"for {label} the sign is wrong: return the NEGATIVE log-likelihood."
+        return f"wrong value for {label}; a flip of 1 has probability θ, a flip of 0 has 1 − θ."
+    return None
+
+
+@exercise("05.4", praise="NLL and KL differ by H(p_data), which does not move with θ.")
+def _statement(answer):
+    return choice_hint(answer, "A", "ABCD", {
+        "B": "u ↦ 1/u keeps positive numbers positive too, yet moves the argmax; which property of the log keeps it?",
+        "C": "for independent events, how do probabilities combine: by adding or by multiplying?",
+        "D": "on separable data, what happens to the likelihood when you double the weights?",
+    })

@@ -1,0 +1,204 @@
+"""Checks of lecture 01 (surprisal): right answers pass, wrong ones get a hint, never the answer.
+
+The expected values are computed here with :mod:`math` alone, independently
+of coursekit.
+"""
+
+import math
+import re
+
+import numpy as np
+import pytest
+
+from coursekit.exercises import verdict
+
+FACE_CARD_BITS = math.log2(52 / 12)       # 12 face cards (J, Q, K in 4 suits) out of 52
+FACE_CARD_NATS = math.log(52 / 12)
+TWO_NATS_IN_BITS = 2 / math.log(2)        # 1 nat = 1 / ln 2 bits
+
+
+def renderings(value):
+    """The ways a number could leak into a message."""
+    out = {repr(value), str(value)}
+    out |= {f"{value:.{k}f}" for k in range(2, 7)}
+    out |= {f"{value:.{k}g}" for k in range(3, 7)}
+    return {r for r in out if r not in {"0", "1", "2"}}
+
+
+def assert_hidden(message, *values):
+    for value in values:
+        for text in renderings(value):
+            assert text not in message, f"{text!r} leaks into {message!r}"
+
+
+def test_independent_expected_values():
+    # By hand: log2(52/12) = log2 13 - log2 3, and 2 nats = 2 log2 e bits.
+    assert FACE_CARD_BITS == pytest.approx(math.log2(13) - math.log2(3))
+    assert TWO_NATS_IN_BITS == pytest.approx(2 * math.log2(math.e))
+
+
+# 01.1: a face card, in bits ---------------------------------------------------
+
+
+@pytest.mark.parametrize("answer", [
+    FACE_CARD_BITS, round(FACE_CARD_BITS, 4), np.float64(FACE_CARD_BITS), np.array(FACE_CARD_BITS),
+    -math.log2(12 / 52),
+])
+def test_01_1_accepts_the_surprisal_in_bits(answer):
+    assert verdict("01.1", answer)[0] == "correct"
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (FACE_CARD_NATS, "nats"),
+    (-FACE_CARD_BITS, "minus sign"),
+    (12 / 52, "probability itself"),
+    (math.log2(52), "one particular card"),
+    (math.log2(52 / 16), "aces are not face cards"),
+    (math.log2(52 / 3), "any suit"),
+    (math.log10(52 / 12), "log base 10"),
+    (round(FACE_CARD_BITS, 1), "rounded"),
+    (3.0, "too large"),
+    (1.0, "too small"),
+    ("2.1155", "not str"),
+    ([FACE_CARD_BITS], "not list"),
+    (True, "not bool"),
+    (float("nan"), "NaN"),
+])
+def test_01_1_rejects_wrong_answers_with_a_hint(answer, hint):
+    status, message = verdict("01.1", answer)
+    assert status == "wrong"
+    assert hint in message
+    assert_hidden(message, FACE_CARD_BITS)
+
+
+@pytest.mark.parametrize("answer", [..., None])
+def test_01_1_placeholder_is_not_answered(answer):
+    assert verdict("01.1", answer)[0] == "not answered"
+
+
+# 01.2: surprisal_bits(p) from scratch -----------------------------------------
+
+
+def surprisal_bits(p):
+    return -np.log2(p)
+
+
+def test_01_2_accepts_a_numpy_solution():
+    assert verdict("01.2", surprisal_bits) == (
+        "correct", "✅ Correct: your surprisal_bits works on numbers and arrays, "
+                   "and agrees with coursekit.surprisal.")
+
+
+def test_01_2_accepts_other_correct_spellings():
+    assert verdict("01.2", lambda p: np.log2(1 / np.asarray(p, dtype=float)))[0] == "correct"
+    assert verdict("01.2", lambda p: -np.log(p) / np.log(2))[0] == "correct"
+
+
+def placeholder(p):
+    ...  # your code here
+
+
+def raises(p):
+    raise ZeroDivisionError("division by zero")
+
+
+def with_math(p):
+    return -math.log2(p)
+
+
+def returns_nan_at_zero(p):
+    p = np.asarray(p, dtype=float)
+    return np.where(p > 0, -np.log2(np.where(p > 0, p, 1)), np.nan)
+
+
+def clipped(p):
+    return -np.log2(np.clip(p, 1e-12, 1))
+
+
+@pytest.mark.parametrize("func, hint", [
+    (lambda p: -np.log(p), "nats"),
+    (lambda p: -np.log10(p), "log base 10"),
+    (lambda p: np.log2(p), "minus sign"),
+    (lambda p: 1 / p, "does not give -log2 p"),
+    (lambda p: 1 - p, "does not give -log2 p"),
+    (lambda p: float(np.sum(-np.log2(p))), "shape"),
+    (lambda p: np.ravel(-np.log2(p)), "return one number"),
+    (lambda p: str(-np.log2(p)), "you return a str"),
+    (raises, "raised ZeroDivisionError"),
+    (with_math, "np.log2 works on a whole array"),
+    (returns_nan_at_zero, "NaN"),
+    (clipped, "infinitely surprising"),
+])
+def test_01_2_rejects_wrong_functions_with_a_hint(func, hint):
+    status, message = verdict("01.2", func)
+    assert status == "wrong"
+    assert hint in message, message
+    # No expected value leaks (1 bit for p = 1/2 is the question's own example; the
+    # others are checked): log2 6, and the array case's 2, 3 and 10 bits.
+    assert_hidden(message, math.log2(6))
+    assert not re.search(r"\b(2|3|10)\.0+\b", message), message
+
+
+@pytest.mark.parametrize("answer", [..., None, placeholder])
+def test_01_2_placeholder_is_not_answered(answer):
+    assert verdict("01.2", answer)[0] == "not answered"
+
+
+@pytest.mark.parametrize("answer", [1.0, "surprisal_bits", [surprisal_bits]])
+def test_01_2_a_value_instead_of_a_function(answer):
+    status, message = verdict("01.2", answer)
+    assert status == "wrong" and "pass the function itself" in message
+
+
+# 01.3: the true statement -----------------------------------------------------
+
+
+@pytest.mark.parametrize("answer", ["C", "c", " C "])
+def test_01_3_accepts_the_true_statement(answer):
+    assert verdict("01.3", answer)[0] == "correct"
+
+
+@pytest.mark.parametrize("answer", ["A", "B", "D", "d"])
+def test_01_3_wrong_letters_get_a_hint_that_does_not_name_the_answer(answer):
+    status, message = verdict("01.3", answer)
+    assert status == "wrong"
+    assert not re.search(r"\bC\b", message), message
+
+
+@pytest.mark.parametrize("answer", ["E", "", 3, ["C"], "CD"])
+def test_01_3_invalid_answers_list_all_letters(answer):
+    status, message = verdict("01.3", answer)
+    assert status == "wrong"
+    assert message == "❌ Not yet: answer with one of the letters 'A', 'B', 'C', 'D'."
+
+
+def test_01_3_placeholder_is_not_answered():
+    assert verdict("01.3", ...)[0] == "not answered"
+
+
+# 01.4: 2 nats in bits ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("answer", [TWO_NATS_IN_BITS, round(TWO_NATS_IN_BITS, 4), 2 * math.log2(math.e)])
+def test_01_4_accepts_the_bits(answer):
+    assert verdict("01.4", answer)[0] == "correct"
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (2 * math.log(2), "wrong way"),
+    (2.0, "unchanged"),
+    (math.exp(-2), "probability"),
+    (-TWO_NATS_IN_BITS, "minus sign"),
+    (round(TWO_NATS_IN_BITS, 1), "rounded"),
+    (5.0, "too large"),
+    ("2.885", "not str"),
+    (None, None),
+])
+def test_01_4_rejects_wrong_answers_with_a_hint(answer, hint):
+    status, message = verdict("01.4", answer)
+    if answer is None:
+        assert status == "not answered"
+        return
+    assert status == "wrong"
+    assert hint in message, message
+    assert_hidden(message, TWO_NATS_IN_BITS)

@@ -1,0 +1,229 @@
+"""Static checks over every real notebook in lectures/ and solutions/.
+
+Nothing is executed here: these tests read the stored notebooks and check
+what a reader, nbval and the build rely on.
+"""
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from coursekit import notebooks as nbk
+
+ROOT = Path(__file__).resolve().parents[1]
+LECTURES = nbk.find_notebooks(ROOT, nbk.LECTURES_DIR)
+SOLUTIONS = nbk.find_notebooks(ROOT, nbk.SOLUTIONS_DIR)
+ALL = LECTURES + SOLUTIONS
+
+MAX_OUTPUT_BYTES = 200_000
+MAX_NOTEBOOK_BYTES = 2_000_000
+IGNORE_OUTPUT_TAG = "nbval-ignore-output"
+SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
+ABSOLUTE_PATH = re.compile(r"(?<![\w.~-])/(?:home|root|tmp|Users|work)(?![\w-])")
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+URL = re.compile(r"^https?://")
+DOWNLOAD_CALLS = {"urlopen", "urlretrieve", "download", "wget"}
+HTTP_CLIENTS = {"requests", "httpx", "urllib3", "aiohttp"}
+SHELL_PREFIXES = ("!", "%pip", "%conda", "%%bash", "%%sh", "%%script", "%system", "%sx")
+
+
+def relative(path):
+    return path.relative_to(ROOT).as_posix()
+
+
+def notebooks(paths):
+    return pytest.mark.parametrize("path", paths, ids=[relative(p) for p in paths])
+
+
+def read(path):
+    return nbformat.read(path, as_version=4)
+
+
+def code_cells(nb):
+    return [(index, cell) for index, cell in enumerate(nb.cells) if cell.cell_type == "code"]
+
+
+def output_texts(output):
+    """The human-readable text of one output (images and widget views left out)."""
+    if output.output_type == "stream":
+        return [output.text]
+    if output.output_type == "error":
+        return [output.evalue, *(ANSI_ESCAPE.sub("", line) for line in output.traceback)]
+    return [
+        value if isinstance(value, str) else json.dumps(value)
+        for mime, value in output.get("data", {}).items()
+        if mime.startswith("text/") or mime == "application/json"
+    ]
+
+
+# --------------------------------------------------------------------------
+# Every notebook
+# --------------------------------------------------------------------------
+
+
+@notebooks(ALL)
+def test_valid_nbformat_with_python3_kernel(path):
+    nb = read(path)
+    nbformat.validate(nb)
+    assert nb.metadata.get("kernelspec", {}).get("name") == "python3"
+
+
+@notebooks(ALL)
+def test_executed_in_order_from_a_clean_kernel(path):
+    """Execution counts run 1, 2, 3, ... (empty code cells are never executed)."""
+    cells = [cell for _, cell in code_cells(read(path)) if cell.source.strip()]
+    counts = [cell.execution_count for cell in cells]
+    assert counts == list(range(1, len(cells) + 1)), (
+        f"execution counts {counts}: rebuild with python -m coursekit build"
+    )
+
+
+@notebooks(ALL)
+def test_no_errors_unless_tagged_raises_exception(path):
+    failing = [
+        f"cell {index}: {output.ename}: {output.evalue}"
+        for index, cell in code_cells(read(path))
+        if nbk.RAISES_EXCEPTION_TAG not in nbk.tags(cell)
+        for output in cell.outputs
+        if output.output_type == "error"
+    ]
+    assert failing == []
+
+
+@notebooks(ALL)
+def test_no_absolute_paths(path):
+    found = []
+    for index, cell in enumerate(read(path).cells):
+        texts = [cell.source] + [t for out in cell.get("outputs", []) for t in output_texts(out)]
+        for text in texts:
+            found += [f"cell {index}: {m.group()}" for m in ABSOLUTE_PATH.finditer(text)]
+    assert found == [], "machine-specific paths (use paths relative to the notebook)"
+
+
+@notebooks(ALL)
+def test_outputs_are_small(path):
+    assert path.stat().st_size < MAX_NOTEBOOK_BYTES
+    large = [
+        f"cell {index}: {size} bytes"
+        for index, cell in code_cells(read(path))
+        for output in cell.outputs
+        if (size := len(json.dumps(output))) > MAX_OUTPUT_BYTES
+    ]
+    assert large == []
+
+
+def download_problems(source):
+    """Why a code cell's source would reach the network when run (empty if not)."""
+    problems = [
+        f"shell command {line.strip()!r}"
+        for line in source.splitlines()
+        if line.lstrip().startswith(SHELL_PREFIXES)
+    ]
+    tree = nbk.code_tree(source)
+    if tree is None:
+        return problems + ["does not parse"]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name.startswith("fetch_") or name in DOWNLOAD_CALLS:
+                problems.append(f"calls {name}()")
+            if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                    and func.value.id in HTTP_CLIENTS):
+                problems.append(f"calls {func.value.id}.{func.attr}()")
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if URL.match(node.value.strip()):
+                problems.append(f"opens URL {node.value.strip()!r}")
+    return problems
+
+
+def test_download_detection():
+    assert download_problems("x = fetch_openml('mnist')") == ["calls fetch_openml()"]
+    assert download_problems("import requests\nr = requests.get(u)") == ["calls requests.get()"]
+    assert download_problems("from urllib.request import urlopen\nurlopen(u)") == ["calls urlopen()"]
+    assert download_problems("pd.read_csv('https://example.org/d.csv')") == [
+        "opens URL 'https://example.org/d.csv'"
+    ]
+    assert download_problems("!wget x") == ["shell command '!wget x'"]
+    assert download_problems("load_digits()  # see https://scikit-learn.org") == []
+
+
+@notebooks(ALL)
+def test_no_downloads_at_run_time(path):
+    found = [
+        f"cell {index}: {problem}"
+        for index, cell in code_cells(read(path))
+        for problem in download_problems(cell.source)
+    ]
+    assert found == [], "notebooks must run offline (bundled data sets only)"
+
+
+@notebooks(ALL)
+def test_first_code_cell_imports_coursekit_and_applies_the_style(path):
+    cells = code_cells(read(path))
+    assert cells, "no code cell"
+    tree = nbk.code_tree(cells[0][1].source)
+    assert tree is not None, "first code cell does not parse"
+    modules = [
+        alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+    ] + [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    assert any(m == "coursekit" or m.startswith("coursekit.") for m in modules), (
+        "first code cell does not import coursekit"
+    )
+    assert "use_style" in nbk.called_names(cells[0][1].source), "first code cell does not call use_style()"
+
+
+@notebooks(ALL)
+def test_exactly_the_widget_cells_ignore_their_output(path):
+    untagged, needlessly_tagged = [], []
+    for index, cell in code_cells(read(path)):
+        tagged = IGNORE_OUTPUT_TAG in nbk.tags(cell)
+        widget = nbk.displays_widget(cell)
+        if widget and not tagged:
+            untagged.append(index)
+        elif tagged and not widget:
+            needlessly_tagged.append(index)
+    assert untagged == [], f"widget cells {untagged} need the tag {IGNORE_OUTPUT_TAG!r}"
+    assert needlessly_tagged == [], (
+        f"cells {needlessly_tagged} are tagged {IGNORE_OUTPUT_TAG!r} but show no widget; "
+        "make their output deterministic instead"
+    )
+
+
+@notebooks(SOLUTIONS)
+def test_solution_markers_are_balanced(path):
+    assert nbk.check_solutions_markers(read(path), name=relative(path)) == []
+
+
+# --------------------------------------------------------------------------
+# Lectures
+# --------------------------------------------------------------------------
+
+
+def test_lectures_and_solutions_pair_one_to_one():
+    lectures = {path.name for path in LECTURES}
+    solutions = {path.name for path in SOLUTIONS}
+    assert sorted(solutions - lectures) == [], "solutions without lecture (run the build)"
+    assert sorted(lectures - solutions) == [], "lectures without solution"
+
+
+@notebooks(LECTURES)
+def test_lecture_holds_no_solution_markers(path):
+    marked = [index for index, cell in enumerate(read(path).cells) if nbk.has_solution_markers(cell)]
+    assert marked == []
+
+
+@notebooks(LECTURES)
+def test_lecture_has_slide_metadata_on_every_cell(path):
+    missing = [
+        index for index, cell in enumerate(read(path).cells)
+        if cell.metadata.get("slideshow", {}).get("slide_type") not in SLIDE_TYPES
+    ]
+    assert missing == [], (
+        f"cells {missing} need metadata.slideshow.slide_type, one of {sorted(SLIDE_TYPES)} "
+        "(set it in the solution notebook and rebuild)"
+    )
