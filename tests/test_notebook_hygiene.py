@@ -227,3 +227,46 @@ def test_lecture_has_slide_metadata_on_every_cell(path):
         f"cells {missing} need metadata.slideshow.slide_type, one of {sorted(SLIDE_TYPES)} "
         "(set it in the solution notebook and rebuild)"
     )
+
+
+# --------------------------------------------------------------------------
+# Exercises: the solution answers every check right, the lecture answers none
+# (nbgrader's ``validate --invert`` idea, on the stored outputs nbval verifies)
+# --------------------------------------------------------------------------
+
+CHECK_CALL = re.compile(r"""^check\(\s*["'](\d\d\.\d+)["']""", re.MULTILINE)
+
+
+def verdicts(path):
+    """``{exercise key: verdict line}`` for every exercise cell (answer, then ``check``).
+
+    Exercise cells hold a solution block (solutions) or its placeholder
+    (lectures); cells that only demonstrate a check are left out.
+    """
+    found = {}
+    for index, cell in code_cells(read(path)):
+        if "### BEGIN SOLUTION" not in cell.source and "# your code here" not in cell.source:
+            continue
+        keys = CHECK_CALL.findall(cell.source)
+        lines = [line for out in cell.get("outputs", []) if out.output_type == "stream"
+                 for line in out.text.splitlines() if line[:1] in {"✅", "⏳", "❌"}]
+        for key, line in zip(keys, lines):
+            found[key] = line
+    return found
+
+
+@notebooks(SOLUTIONS)
+def test_solution_passes_every_check_of_its_lecture(path):
+    found = verdicts(path)
+    lecture = path.stem[:2]
+    if lecture != "00":
+        assert len([k for k in found if k.startswith(lecture + ".")]) >= 3, "fewer than three exercises"
+    wrong = {key: line for key, line in found.items() if not line.startswith("✅")}
+    assert not wrong, f"{relative(path)}: checks not passed by the solution: {wrong}"
+
+
+@notebooks(LECTURES)
+def test_lecture_leaves_every_exercise_unanswered(path):
+    found = verdicts(path)
+    answered = {key: line for key, line in found.items() if not line.startswith("⏳")}
+    assert not answered, f"{relative(path)}: exercises answered in the student version: {answered}"

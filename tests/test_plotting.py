@@ -1,4 +1,4 @@
-
+"""coursekit.plotting: the pure draw functions, checked on the artists they make."""
 
 # Lecture 06: draw_ce_vs_mse and plot_reliability ---------------------------------
 

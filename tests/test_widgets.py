@@ -1,4 +1,4 @@
-
+"""coursekit.widgets: every live figure follows its controls by moving existing artists."""
 
 # Lecture 06: ce_vs_mse_widget -------------------------------------------------------
 
@@ -193,28 +193,6 @@ def test_l04_softmax_loss_widget_is_finite_at_the_extremes_and_checks_arguments(
 # Lecture 02: entropy_widget ----------------------------------------------------------
 
 
-def test_l02_entropy_widget_follows_its_sliders():
-    from coursekit.widgets import entropy_widget
-
-    w = entropy_widget(weights=(1, 1, 1, 1), labels=["r", "g", "b", "k"])
-    assert "coursekit-widget" in w._dom_classes
-    controls, readout, image = w.children
-    assert "coursekit-readout" in readout._dom_classes and "coursekit-figure" in image._dom_classes
-    sliders = controls.children
-    assert [s.description for s in sliders] == ["weight r", "weight g", "weight b", "weight k"]
-    assert readout.value == "H = 2.0000 bits, max log2 4 = 2.0000 bits"
-    before = image.value
-    assert before.startswith(b"\x89PNG")
-    sliders[2].value = 0.0
-    sliders[3].value = 0.0
-    assert readout.value == "H = 1.0000 bits, max log2 4 = 2.0000 bits"
-    assert image.value != before
-    sliders[1].value = 0.0
-    assert readout.value == "H = 0.0000 bits, max log2 4 = 2.0000 bits"
-    sliders[0].value = 0.0
-    assert readout.value == "all weights are 0: raise one to make a distribution"
-
-
 def test_l02_entropy_widget_rejects_bad_weights():
     import pytest
 
@@ -230,10 +208,7 @@ def test_l02_entropy_widget_rejects_bad_weights():
         entropy_widget(weights=(1, 1), labels=["a"])
 
 
-# Lecture 02: this definition supersedes the one above (ipywidgets hands the PNG back
-# as a memoryview; the file is append-only, so the fix is appended). Lead: the earlier
-# test_l02_entropy_widget_follows_its_sliders can be deleted.
-def test_l02_entropy_widget_follows_its_sliders():  # noqa: F811
+def test_l02_entropy_widget_follows_its_sliders():
     from coursekit.widgets import entropy_widget
 
     w = entropy_widget(weights=(1, 1, 1, 1), labels=["r", "g", "b", "k"])
