@@ -1,6 +1,5 @@
 """coursekit.coding: Huffman's algorithm and the facts every prefix-free code obeys."""
 
-import math
 
 import numpy as np
 import pytest

@@ -47,7 +47,6 @@ def test_l06_draw_ce_vs_mse_label_zero_and_given_axes():
 
 
 def test_l06_plot_reliability_draws_the_diagonal_once_and_one_line_per_model():
-    import pytest
     import matplotlib.pyplot as plt
     import numpy as np
 

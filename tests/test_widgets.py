@@ -4,7 +4,6 @@
 
 
 def test_l06_ce_vs_mse_widget_follows_the_slider_and_the_label():
-    import pytest
     import ipywidgets as widgets
 
     from coursekit.widgets import ce_vs_mse_widget
@@ -29,7 +28,6 @@ def test_l06_ce_vs_mse_widget_follows_the_slider_and_the_label():
 
 
 def test_l06_ce_vs_mse_widget_moves_existing_artists():
-    import pytest
     import matplotlib.pyplot as plt
 
     from coursekit.widgets import ce_vs_mse_widget
@@ -133,7 +131,6 @@ def test_l04_softmax_loss_widget_follows_temperature_and_logit():
     import math
 
     import numpy as np
-    import pytest
     from scipy import special
 
     from coursekit.widgets import softmax_loss_widget

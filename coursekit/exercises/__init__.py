@@ -93,6 +93,19 @@ def check(key, answer):
 # Helpers for writing checks -------------------------------------------------
 
 
+def as_real(answer):
+    """``answer`` as a float if it is one real number (Python, numpy, 0-d array), else None.
+
+    >>> as_real(3), as_real("3"), as_real(True)
+    (3.0, None, None)
+    """
+    if hasattr(answer, "item") and getattr(answer, "size", 2) == 1:
+        answer = answer.item()
+    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+        return None
+    return float(answer)
+
+
 def number_hint(answer, expected, rel=1e-3, abs_=1e-6, unit=""):
     """Return ``None`` if ``answer`` is a number close to ``expected``, else a hint.
 
@@ -105,10 +118,10 @@ def number_hint(answer, expected, rel=1e-3, abs_=1e-6, unit=""):
     >>> number_hint("2", 2.0)
     'give a number (int or float), not str.'
     """
-    if hasattr(answer, "item") and getattr(answer, "size", 2) == 1:
-        answer = answer.item()
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+    value = as_real(answer)
+    if value is None:
         return f"give a number (int or float), not {type(answer).__name__}."
+    answer = value
     if math.isnan(answer):
         return "your answer is NaN; check for 0 * log 0 or a division by zero."
     if math.isclose(answer, expected, rel_tol=rel, abs_tol=abs_):

@@ -20,12 +20,11 @@ Examples
 """
 
 import math
-import numbers
 import warnings
 
 import numpy as np
 
-from coursekit.exercises import NotAnswered, call_student, choice_hint, exercise, number_hint
+from coursekit.exercises import NotAnswered, as_real, call_student, choice_hint, exercise, number_hint
 from coursekit.info import surprisal
 
 #: Exercise 01.1: a face card (jack, queen or king, any suit) from a 52-card deck.
@@ -53,15 +52,6 @@ def _close(a, b, rel=1e-3, abs_=1e-6):
     return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
 
 
-def _as_real(answer):
-    """``answer`` as a float if it is one real number (Python, numpy, 0-d array), else None."""
-    if hasattr(answer, "item") and getattr(answer, "size", 2) == 1:
-        answer = answer.item()
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        return None
-    return float(answer)
-
-
 def _bits_hint(answer, expected, probability=None, slips=()):
     """Judge a number of bits (01.1 and 01.4): ``None`` if right, else a hint.
 
@@ -69,7 +59,7 @@ def _bits_hint(answer, expected, probability=None, slips=()):
     answers; then come the slips every such exercise shares (a minus sign,
     nats, log base 10, the probability instead of its surprisal, rounding).
     """
-    value = _as_real(answer)
+    value = as_real(answer)
     if value is None or math.isnan(value) or _close(value, expected):
         return number_hint(answer, expected, unit="bits")
     if value < 0:

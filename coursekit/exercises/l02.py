@@ -20,13 +20,12 @@ Examples
 """
 
 import math
-import numbers
 import warnings
 
 import numpy as np
 
 from coursekit.coding import expected_length, huffman_code
-from coursekit.exercises import NotAnswered, call_student, choice_hint, exercise, number_hint
+from coursekit.exercises import NotAnswered, as_real, call_student, choice_hint, exercise, number_hint
 from coursekit.info import entropy
 
 #: The forecast of exercises 02.1 and 02.2: sunny, cloudy, rainy, snowy.
@@ -58,20 +57,11 @@ def _forecast_huffman_length():
     return expected_length(huffman_code(FORECAST), FORECAST)
 
 
-def _as_real(answer):
-    """``answer`` as a float if it is one real number (Python, numpy, 0-d array), else None."""
-    if hasattr(answer, "item") and getattr(answer, "size", 2) == 1:
-        answer = answer.item()
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        return None
-    return float(answer)
-
-
 @exercise("02.1", praise="that is the forecast's entropy, in bits per forecast.")
 def _forecast_entropy_check(answer):
     """The entropy of :data:`FORECAST` in bits."""
     expected = _forecast_entropy()
-    value = _as_real(answer)
+    value = as_real(answer)
     if value is None or math.isnan(value):
         return number_hint(answer, expected)
     if value < 0:
@@ -88,7 +78,7 @@ def _forecast_entropy_check(answer):
 def _huffman_length_check(answer):
     """The expected length of Huffman's code for :data:`FORECAST`, in bits per symbol."""
     expected = _forecast_huffman_length()
-    value = _as_real(answer)
+    value = as_real(answer)
     if value is None or math.isnan(value):
         return number_hint(answer, expected)
     if _close(value, _forecast_entropy()):
@@ -137,7 +127,7 @@ def _entropy_bits_check(func):
             else:
                 note = ""
             return f"your function raised {type(exc).__name__} for p = {shown}{note}."
-        value = _as_real(result)
+        value = as_real(result)
         if value is None:
             if isinstance(result, (np.ndarray, list, tuple)) and np.size(result) > 1:
                 return (f"for p = {shown} your function returns {np.size(result)} values; return one "

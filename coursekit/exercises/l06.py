@@ -26,13 +26,12 @@ Examples
 """
 
 import math
-import numbers
 import warnings
 
 import numpy as np
 
 from coursekit.calibration import expected_calibration_error
-from coursekit.exercises import NotAnswered, call_student, choice_hint, exercise, number_hint
+from coursekit.exercises import NotAnswered, as_real, call_student, choice_hint, exercise, number_hint
 
 #: The logit of exercise 06.1: the label is 1, the model says "almost surely 0".
 WRONG_LOGIT = -6.0
@@ -76,20 +75,11 @@ def _close(a, b, rel=1e-6, abs_=1e-10):
     return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
 
 
-def _as_real(answer):
-    """``answer`` as a float if it is one real number (Python, numpy, 0-d array), else None."""
-    if hasattr(answer, "item") and getattr(answer, "size", 2) == 1:
-        answer = answer.item()
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        return None
-    return float(answer)
-
-
 @exercise("06.1", praise="almost nothing: the model is sure and wrong, and MSE barely nudges it.")
 def _gradient_at_wrong_logit_check(answer):
     """dL/dz of the squared error at z = WRONG_LOGIT, y = 1."""
     expected = mse_grad(WRONG_LOGIT, 1)
-    value = _as_real(answer)
+    value = as_real(answer)
     if value is None or math.isnan(value):
         return number_hint(answer, expected)
     for slip, hint in _slips(WRONG_LOGIT, 1):
@@ -116,7 +106,7 @@ def _mse_grad_function_check(func):
             raise
         except Exception as exc:  # the student's code: report it, never crash
             return f"your function raised {type(exc).__name__} for z = {z:g}, y = {y}."
-        value = _as_real(result)
+        value = as_real(result)
         if value is None:
             return f"return one number (a float) for one z and one y, not {type(result).__name__}."
         if math.isnan(value) or math.isinf(value):
@@ -148,7 +138,7 @@ def _ece_check(answer):
     """ECE of ECE_LABELS, ECE_PROBS with two equal-width bins."""
     y, p = np.array(ECE_LABELS), np.array(ECE_PROBS)
     expected = expected_calibration_error(y, p, n_bins=2)
-    value = _as_real(answer)
+    value = as_real(answer)
     if value is None or math.isnan(value):
         return number_hint(answer, expected)
     low = p < 0.5

@@ -11,24 +11,11 @@ import numpy as np
 import pytest
 
 from coursekit.exercises import verdict
+from .leaks import assert_hidden
 
 FACE_CARD_BITS = math.log2(52 / 12)       # 12 face cards (J, Q, K in 4 suits) out of 52
 FACE_CARD_NATS = math.log(52 / 12)
 TWO_NATS_IN_BITS = 2 / math.log(2)        # 1 nat = 1 / ln 2 bits
-
-
-def renderings(value):
-    """The ways a number could leak into a message."""
-    out = {repr(value), str(value)}
-    out |= {f"{value:.{k}f}" for k in range(2, 7)}
-    out |= {f"{value:.{k}g}" for k in range(3, 7)}
-    return {r for r in out if r not in {"0", "1", "2"}}
-
-
-def assert_hidden(message, *values):
-    for value in values:
-        for text in renderings(value):
-            assert text not in message, f"{text!r} leaks into {message!r}"
 
 
 def test_independent_expected_values():

@@ -7,6 +7,7 @@ import pytest
 from scipy import special
 
 from coursekit.exercises import verdict
+from .leaks import renderings
 
 P = np.array([0.7, 0.2, 0.1])
 Q = np.array([0.4, 0.4, 0.2])
@@ -17,11 +18,6 @@ H_PQ = float(-np.sum(P * np.log2(Q)))  # cross-entropy H(p, q), bits
 D_PQ = float(special.rel_entr(P, Q).sum() / LN2)  # D(p‖q), bits
 D_QP = float(special.rel_entr(Q, P).sum() / LN2)  # the reversed direction
 H_P = float(-np.sum(P * np.log2(P)))
-
-
-def renderings(value):
-    """The ways a number could show up in a message."""
-    return {f"{value:.{d}f}" for d in range(2, 7)} | {f"{value:g}", repr(value)}
 
 
 def assert_no_leak(message, *values):

@@ -8,14 +8,10 @@ from scipy import special
 
 from coursekit.exercises import verdict
 from coursekit.exercises import l05
+from .leaks import renderings
 
 THETA_HAT = 7 / 25
 NLL_HAT = float(-(special.xlogy(7, THETA_HAT) + special.xlogy(18, 1 - THETA_HAT)) / 25)
-
-
-def renderings(value):
-    """The ways a number could show up in a message."""
-    return {f"{value:.{d}f}" for d in range(2, 7)} | {f"{value:g}", repr(value)}
 
 
 def assert_no_leak(message, *values):
