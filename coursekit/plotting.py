@@ -54,19 +54,23 @@ def get_ax(ax=None, **subplots_kw):
 
 
 def figure_to_png(fig):
-    """Render ``fig`` to PNG bytes, fast enough for a slider.
-
-    The figure is drawn by Agg and the pixels compressed lightly (zlib level
-    1): a widget update is dominated by this, and the PNG is only ever shown on
-    a screen. No timestamps or version go in, so the bytes are stable.
-    """
+    """Render ``fig`` to PNG bytes with Agg, fast enough for a slider (see :func:`rgba_to_png`)."""
     import numpy as np
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image
 
     canvas = fig.canvas if hasattr(fig.canvas, "buffer_rgba") else FigureCanvasAgg(fig)
     canvas.draw()
-    pixels = np.asarray(canvas.buffer_rgba())
+    return rgba_to_png(np.asarray(canvas.buffer_rgba()))
+
+
+def rgba_to_png(pixels):
+    """Compress an (height, width, 4) array of RGBA bytes to PNG, lightly (zlib level 1).
+
+    The picture is only ever shown on a screen, so speed beats size; no
+    timestamps or version go in, so the bytes are stable.
+    """
+    from PIL import Image
+
     buffer = io.BytesIO()
     Image.fromarray(pixels).save(buffer, format="png", compress_level=1)
     return buffer.getvalue()
@@ -902,10 +906,8 @@ def draw_surprisal_marker(p, ax=None):
     """Mark the probability ``p`` on the curves of :func:`draw_surprisal`; return the artists.
 
     A dotted line from ``p`` on the probability axis up to the curves, a round
-    marker on the curve in bits and a square one on the curve in nats. A widget can draw them on an axes of
-    their own, over a still image of the curves (see
-    :func:`coursekit.widgets.backdrop_figure`), and move them with
-    :func:`set_surprisal_marker`.
+    marker on the curve in bits and a square one on the curve in nats. A widget
+    moves them with :func:`set_surprisal_marker`.
 
     Parameters
     ----------

@@ -4,13 +4,80 @@ Every widget in the course has the same shape. A pure ``draw_*`` function draws
 a state on an ``ax`` (the static figure a lecture shows first, testable without
 a browser) and returns the artists it made; a ``*_widget`` wrapper builds the
 figure once and hands an ``update`` function to :func:`live_figure`, which
-changes those artists' data on every move of a control and re-renders the PNG.
+changes those artists' data on every move of a control and re-renders the PNG,
+redrawing only the artists that moved over a cached background.
 The box has the DOM class ``coursekit-widget``, the readout
 ``coursekit-readout`` and the image ``coursekit-figure``, which the browser
 tests look for.
 """
 
-from coursekit.plotting import figure_to_png
+from coursekit.plotting import rgba_to_png
+
+
+class _Renderer:
+    """Render a figure to PNG again and again, redrawing only what moved.
+
+    The first render draws everything and fixes the layout. After that, the
+    artists an update changed are the ones matplotlib marks stale; they are
+    drawn over a cached background (the figure drawn without them), which is
+    matplotlib's blitting. When something else changes (an axes' limits, a new
+    set of moving artists), the background is drawn again.
+    """
+
+    def __init__(self, fig):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        self.fig = fig
+        self.canvas = fig.canvas if hasattr(fig.canvas, "copy_from_bbox") else FigureCanvasAgg(fig)
+        self.moving = []
+        self.background = None
+        self.limits = None
+
+    def _leaves(self):
+        """The artists a draw would paint (a stale hidden one is no change)."""
+        from matplotlib.axis import Axis
+        from matplotlib.spines import Spine
+        from matplotlib.text import Text
+
+        for ax in self.fig.axes:
+            for artist in ax.get_children():
+                if not artist.get_visible() or (isinstance(artist, Text) and not artist.get_text()):
+                    continue
+                if ax.axison or not isinstance(artist, (Axis, Spine)):
+                    yield artist
+        yield from (text for text in self.fig.texts if text.get_visible())
+
+    def _limits(self):
+        return [tuple(ax.viewLim.bounds) for ax in self.fig.axes]
+
+    def _draw_background(self, moving):
+        for artist in moving:
+            artist.set_visible(False)
+        self.canvas.draw()
+        self.background = self.canvas.copy_from_bbox(self.fig.bbox)
+        for artist in moving:
+            artist.set_visible(True)
+        self.moving = sorted(moving, key=lambda a: a.get_zorder())
+
+    def render(self):
+        """PNG bytes of the figure as it is now."""
+        from matplotlib.axis import Axis
+
+        stale = [a for a in self._leaves() if a.stale]
+        limits = self._limits()
+        if self.background is None or limits != self.limits or any(isinstance(a, Axis) for a in stale):
+            self._draw_background([])  # everything is background: a plain full draw
+            self.limits = limits
+        elif not set(stale) <= set(self.moving):
+            self._draw_background(set(self.moving) | set(stale))
+        if self.moving:
+            self.canvas.restore_region(self.background)
+            renderer = self.canvas.get_renderer()
+            for artist in self.moving:
+                artist.draw(renderer)
+        import numpy as np
+
+        return rgba_to_png(np.asarray(self.canvas.buffer_rgba()))
 
 
 def live_figure(fig, controls, update):
@@ -39,18 +106,22 @@ def live_figure(fig, controls, update):
     image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
     image.add_class("coursekit-figure")
 
+    renderer = _Renderer(fig)
+
     def refresh(change=None):
         readout.value = update(**{name: control.value for name, control in controls.items()})
-        image.value = figure_to_png(fig)
+        image.value = renderer.render()
 
     for control in controls.values():
         control.observe(refresh, names="value")
     refresh()
     _freeze_layout(fig)
+    refresh()  # the same state again: learns which artists move, so the first drag is fast too
     plt.close(fig)  # shown through the Image widget only, not a second time inline
     box = widgets.VBox([widgets.HBox(list(controls.values())), readout, image])
     box.add_class("coursekit-widget")
     box.refresh = refresh  # lets tests and benchmarks drive one update directly
+    box.figure = fig
     return box
 
 
@@ -403,68 +474,12 @@ def surprisal_readout(p):
             f"as surprising as {bits:.2f} fair-coin heads in a row")
 
 
-def backdrop_figure(fig, ax):
-    """Freeze ``fig`` into an image and lay an empty, transparent axes over ``ax``.
-
-    For a widget whose update moves a few artists over a picture that never
-    changes (curves, ticks, labels, legend): the still picture is rendered
-    once, and every later render of the returned figure draws one image and
-    the moving artists only, instead of every tick label again.
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure
-        The still picture, complete and laid out; it is drawn once here and
-        can be closed afterwards.
-    ax : matplotlib.axes.Axes
-        The axes of ``fig`` the moving artists belong to.
-
-    Returns
-    -------
-    display : matplotlib.figure.Figure
-        A figure (not managed by pyplot) of the same size and dpi showing the
-        still picture; pass it to :func:`live_figure`.
-    overlay : matplotlib.axes.Axes
-        Placed exactly over ``ax``, with its scales and limits and no
-        decoration: draw the moving artists here.
-
-    Examples
-    --------
-    >>> import matplotlib.pyplot as plt
-    >>> fig, ax = plt.subplots()
-    >>> _ = ax.plot([0, 1], [0, 1])
-    >>> display, overlay = backdrop_figure(fig, ax)
-    >>> plt.close(fig)
-    >>> overlay.get_xlim() == ax.get_xlim(), overlay.get_position().bounds == ax.get_position().bounds
-    (True, True)
-    """
-    import numpy as np
-    from matplotlib.figure import Figure
-    from matplotlib.layout_engine import PlaceHolderLayoutEngine
-
-    fig.canvas.draw()
-    still = np.asarray(fig.canvas.buffer_rgba()).copy()
-    # A placeholder engine keeps every artist where it is (the overlay is placed by
-    # hand); None would let savefig fall back to the style's constrained layout.
-    display = Figure(figsize=fig.get_size_inches(), dpi=fig.dpi,
-                     layout=PlaceHolderLayoutEngine(adjust_compatible=True, colorbar_gridspec=True))
-    display.figimage(still, origin="upper", zorder=-1)  # below the overlay
-    overlay = display.add_axes(ax.get_position())
-    overlay.set_xscale(ax.get_xscale())
-    overlay.set_yscale(ax.get_yscale())
-    overlay.set_xlim(ax.get_xlim())
-    overlay.set_ylim(ax.get_ylim())
-    overlay.set_axis_off()
-    return display, overlay
-
-
 def surprisal_widget(p=0.1, log_x=True):
     r"""A probability on a log slider; its surprisal in bits and nats, on the curve.
 
-    The figure is :func:`coursekit.plotting.draw_surprisal`, drawn once as a
-    still backdrop (:func:`backdrop_figure`) with the markers of
-    :func:`coursekit.plotting.draw_surprisal_marker` over it; moving the slider
-    moves the markers (:func:`coursekit.plotting.set_surprisal_marker`) and the
+    The figure is :func:`coursekit.plotting.draw_surprisal` with the markers of
+    :func:`coursekit.plotting.draw_surprisal_marker`; moving the slider moves
+    the markers (:func:`coursekit.plotting.set_surprisal_marker`) and the
     readout gives :math:`-\log_2 p` bits and :math:`-\ln p` nats.
 
     Parameters
@@ -501,16 +516,14 @@ def surprisal_widget(p=0.1, log_x=True):
         raise ValueError(f"p must be a number in [0.001, 1] (the slider's range); got {p!r}.")
     fig, ax = plt.subplots()
     draw_surprisal(ax=ax, log_x=log_x)
-    display, overlay = backdrop_figure(fig, ax)
-    plt.close(fig)
-    marker = draw_surprisal_marker(p, ax=overlay)
+    marker = draw_surprisal_marker(p, ax=ax)
 
     def update(p):
         set_surprisal_marker(marker, p)
         return surprisal_readout(p)
 
     controls = {"p": slider("probability p", p, -3.0, 0.0, 0.01, log=True, readout_format=".4f")}
-    return live_figure(display, controls, update)
+    return live_figure(fig, controls, update)
 
 
 # Start here: a slider whose readout and bar echo its value -----------------------

@@ -227,7 +227,7 @@ def test_l02_entropy_widget_follows_its_sliders():
     assert readout.value == "all weights are 0: raise one to make a distribution"
 
 
-# Lecture 01: surprisal_widget and backdrop_figure; start here: echo_widget ------
+# Lecture 01: surprisal_widget; start here: echo_widget ------
 
 
 def test_l01_surprisal_widget_follows_the_slider():
@@ -255,33 +255,6 @@ def test_l01_surprisal_widget_follows_the_slider():
         surprisal_widget(p=0.0)
 
 
-def test_l01_backdrop_figure_renders_exactly_like_the_full_figure():
-    import io
-
-    import matplotlib.image as mimage
-    import matplotlib.pyplot as plt
-    import numpy as np
-
-    from coursekit.plotting import draw_surprisal, draw_surprisal_marker, figure_to_png
-    from coursekit.widgets import backdrop_figure
-
-    fig, ax = plt.subplots()
-    draw_surprisal(ax=ax, log_x=True)
-    display, overlay = backdrop_figure(fig, ax)
-    plt.close(fig)
-    draw_surprisal_marker(0.03, ax=overlay)
-    fig_full, ax_full = plt.subplots()
-    draw_surprisal(p=0.03, ax=ax_full, log_x=True)
-    composite = mimage.imread(io.BytesIO(figure_to_png(display)))
-    full = mimage.imread(io.BytesIO(figure_to_png(fig_full)))
-    plt.close(fig_full)
-    assert composite.shape == full.shape
-    assert np.abs(composite - full).max() < 0.02
-    assert display.get_layout_engine() is not None  # "none": no constrained layout on re-render
-    figure_to_png(display)
-    assert type(display.get_layout_engine()).__name__ == "PlaceHolderLayoutEngine"
-
-
 def test_start_here_echo_widget_repeats_its_value():
     import pytest
 
@@ -297,3 +270,78 @@ def test_start_here_echo_widget_repeats_its_value():
     assert bytes(image.value) != before
     with pytest.raises(ValueError, match=r"value must be a number in \[0, 1\]"):
         echo_widget(1.5)
+
+
+# live_figure: redrawing only what moved gives the same picture as a full draw ----
+
+
+def _pixels(png):
+    import io
+
+    import matplotlib.image as mimage
+
+    return mimage.imread(io.BytesIO(png))
+
+
+def test_live_figure_blits_only_the_moving_artists_and_matches_a_full_draw():
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from coursekit import widgets as ckw
+    from coursekit.plotting import figure_to_png
+
+    fig, ax = plt.subplots()
+    x = np.linspace(0, 1, 50)
+    ax.plot(x, x**2)
+    (marker,) = ax.plot([0.5], [0.25], "o")
+    title = ax.set_title("x = 0.50")
+    draws = []
+
+    def update(x0):
+        marker.set_data([x0], [x0**2])
+        title.set_text(f"x = {x0:.2f}")
+        return f"x = {x0:.2f}"
+
+    control = widgets.FloatSlider(value=0.5, min=0.0, max=1.0)
+    box = ckw.live_figure(fig, {"x0": control}, update)
+    original = ckw._Renderer._draw_background
+    ckw._Renderer._draw_background = lambda self, moving: (draws.append(len(moving)), original(self, moving))
+    try:
+        control.value = 0.9  # the title's text changes for the first time: learnt now
+        learnt = list(draws)
+        control.value = 0.1
+        control.value = 0.7
+        control.value = 0.1
+    finally:
+        ckw._Renderer._draw_background = original
+    assert learnt == [2]  # the marker (already learnt when built) and the title
+    assert draws == learnt  # later moves only redraw the two moving artists
+    blitted = _pixels(box.children[2].value)
+    full = _pixels(figure_to_png(box.figure))
+    assert blitted.shape == full.shape
+    assert np.mean(np.any(np.abs(blitted - full) > 1 / 255, axis=-1)) < 0.002
+    assert box.children[1].value == "x = 0.10"
+
+
+def test_live_figure_redraws_everything_when_limits_change():
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from coursekit import widgets as ckw
+    from coursekit.plotting import figure_to_png
+
+    fig, ax = plt.subplots()
+    (line,) = ax.plot([0, 1], [0, 1])
+
+    def update(top):
+        ax.set_ylim(0, top)
+        return f"top = {top:.1f}"
+
+    control = widgets.FloatSlider(value=1.0, min=0.5, max=4.0)
+    box = ckw.live_figure(fig, {"top": control}, update)
+    control.value = 4.0
+    blitted = _pixels(box.children[2].value)
+    full = _pixels(figure_to_png(box.figure))
+    assert np.array_equal(blitted, full)
