@@ -14,8 +14,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# JupyterLab refuses to run as root unless told to (containers, CI machines).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab lectures/
+	$(BIN)/jupyter lab $(ROOT_FLAG) lectures/
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
