@@ -7,9 +7,9 @@ The maths is imported here and stays light (numpy and scipy.special only):
 - :mod:`coursekit.coding`: prefix-free codes and Huffman's algorithm.
 
 Modules that need heavier libraries load on first use, as attributes:
-``coursekit.plotting``, ``coursekit.widgets``, ``coursekit.exercises``,
-``coursekit.sampling``, ``coursekit.training``, ``coursekit.data`` and
-``coursekit.notebooks``.
+``coursekit.sampling``, ``coursekit.training``, ``coursekit.data``,
+``coursekit.calibration``, ``coursekit.plotting``, ``coursekit.widgets``,
+``coursekit.exercises``, ``coursekit.environment`` and ``coursekit.notebooks``.
 """
 
 import importlib
