@@ -65,3 +65,21 @@ def test_not_answered_can_carry_its_own_message():
         raise NotAnswered("fill in all three entries.")
 
     assert verdict("99.3", [1]) == ("not answered", "⏳ Not answered yet: fill in all three entries.")
+
+
+def test_a_student_function_gets_copies_and_its_numpy_warnings_stay_quiet():
+    import warnings
+
+    import numpy as np
+
+    data = np.array([0.5, 0.0])
+
+    def scribbles_and_warns(p):
+        p[:] = 7.0
+        return float(np.sum(p * np.log(np.zeros(2))))  # log 0: a RuntimeWarning if not silenced
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = call_student(scribbles_and_warns, data)
+    assert result == -np.inf
+    assert data.tolist() == [0.5, 0.0]

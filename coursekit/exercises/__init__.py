@@ -133,11 +133,28 @@ def number_hint(answer, expected, rel=1e-3, abs_=1e-6, unit=""):
 def call_student(func, *args):
     """Call the student's function; raise :class:`NotAnswered` if it returns nothing.
 
-    Exceptions from the student's code propagate and become a verdict.
+    Each argument is passed as a copy (a student's function cannot change the
+    check's test data), and numpy's warnings (log of 0, 0 / 0) are kept off the
+    page: the verdict says what went wrong instead. Exceptions from the
+    student's code propagate and become a verdict.
+
+    >>> call_student(lambda p: sum(p), [0.5, 0.5])
+    1.0
+    >>> call_student(lambda p: None, [0.5])
+    Traceback (most recent call last):
+    ...
+    coursekit.exercises.NotAnswered: your function returns nothing yet: write its body and run the cell again.
     """
+    import copy
+    import warnings
+
+    import numpy as np
+
     if not callable(func):
         raise TypeError(f"expected a function, got {type(func).__name__}")
-    result = func(*args)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = func(*(copy.copy(arg) for arg in args))
     if result is None or result is Ellipsis:
         raise NotAnswered("your function returns nothing yet: write its body and run the cell again.")
     return result

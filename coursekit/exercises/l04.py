@@ -11,7 +11,6 @@ never written into the notebook. Hints say what went wrong, never the value.
 
 import math
 import numbers
-import warnings
 
 import numpy as np
 from scipy import special
@@ -133,11 +132,7 @@ def _cross_entropy_from_logits(func):
     if not callable(func):
         return (f"give the function itself (its name, without brackets), not a "
                 f"{type(func).__name__}.")
-    # A naive answer makes numpy warn (overflow, invalid value, divide by zero);
-    # the verdict line says what went wrong, so keep the student's output clean.
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        return _judge_function(func)
+    return _judge_function(func)  # call_student keeps a naive answer's numpy warnings quiet
 
 
 @exercise("04.3", praise="the gradient is prediction minus target, ŷ − y.")
