@@ -106,28 +106,38 @@ def as_real(answer):
     return float(answer)
 
 
-def number_hint(answer, expected, rel=1e-3, abs_=1e-6, unit=""):
+def number_hint(answer, expected, rel=1e-3, abs_=1e-6, unit="", slips=(), advice=""):
     """Return ``None`` if ``answer`` is a number close to ``expected``, else a hint.
 
-    The hint says whether the answer is too large or too small, never by how much.
+    ``slips`` are ``(wrong value, hint)`` pairs: the exercise's likely mistakes
+    (nats for bits, a flipped sign, the probability instead of its surprisal),
+    each named by its own hint. Otherwise the hint says whether the answer is
+    too large or too small, never by how much, followed by ``advice``.
 
     >>> number_hint(2.0, 2.0004) is None
     True
     >>> number_hint(3.0, 2.0)
     'that is too large.'
+    >>> number_hint(-2.0, 2.0, slips=[(-2.0, "check the sign.")])
+    'check the sign.'
+    >>> number_hint(1.0, 2.0, unit="bits", advice="Count the outcomes.")
+    'that is too small (in bits). Count the outcomes.'
     >>> number_hint("2", 2.0)
     'give a number (int or float), not str.'
     """
     value = as_real(answer)
     if value is None:
         return f"give a number (int or float), not {type(answer).__name__}."
-    answer = value
-    if math.isnan(answer):
+    if math.isnan(value):
         return "your answer is NaN; check for 0 * log 0 or a division by zero."
-    if math.isclose(answer, expected, rel_tol=rel, abs_tol=abs_):
+    if math.isclose(value, expected, rel_tol=rel, abs_tol=abs_):
         return None
+    for wrong, hint in slips:
+        if math.isclose(value, wrong, rel_tol=rel, abs_tol=abs_):
+            return hint
     unit_note = f" (in {unit})" if unit else ""
-    return f"that is too {'large' if answer > expected else 'small'}{unit_note}."
+    hint = f"that is too {'large' if value > expected else 'small'}{unit_note}."
+    return f"{hint} {advice}" if advice else hint
 
 
 def call_student(func, *args):

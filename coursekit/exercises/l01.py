@@ -59,22 +59,18 @@ def _bits_hint(answer, expected, probability=None, slips=()):
     nats, log base 10, the probability instead of its surprisal, rounding).
     """
     value = as_real(answer)
-    if value is None or math.isnan(value) or _close(value, expected):
-        return number_hint(answer, expected, unit="bits")
-    if value < 0:
+    if value is not None and value < 0 and not _close(value, expected):
         return "a surprisal is never negative (p ≤ 1, so -log p ≥ 0): check the minus sign."
-    for wrong, hint in slips:
-        if _close(value, wrong):
-            return hint
-    if _close(value, expected * _LN2):
-        return "that looks like nats (natural log); give the answer in bits, with log base 2."
-    if _close(value, expected * _LOG10_2):
-        return "that looks like log base 10; bits need log base 2."
-    if probability is not None and _close(value, probability):
-        return "that is the probability itself; the surprisal is -log2 of it."
-    if _close(value, expected, rel=0.02):
+    shared = [
+        (expected * _LN2, "that looks like nats (natural log); give the answer in bits, with log base 2."),
+        (expected * _LOG10_2, "that looks like log base 10; bits need log base 2."),
+    ]
+    if probability is not None:
+        shared.append((probability, "that is the probability itself; the surprisal is -log2 of it."))
+    hint = number_hint(answer, expected, unit="bits", slips=[*slips, *shared])
+    if hint and hint.startswith("that is too") and _close(value, expected, rel=0.02):
         return "close, but rounded too much: keep at least four decimals (or the unrounded value)."
-    return number_hint(answer, expected, unit="bits")
+    return hint
 
 
 @exercise("01.1", praise="twelve face cards out of fifty-two, and the logarithm does the rest.")

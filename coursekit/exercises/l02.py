@@ -44,10 +44,6 @@ ENTROPY_CASES = (
 _LN2 = math.log(2)
 
 
-def _close(a, b, rel=1e-3, abs_=1e-6):
-    return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
-
-
 def _forecast_entropy():
     return entropy(list(FORECAST.values()))
 
@@ -61,36 +57,31 @@ def _forecast_entropy_check(answer):
     """The entropy of :data:`FORECAST` in bits."""
     expected = _forecast_entropy()
     value = as_real(answer)
-    if value is None or math.isnan(value):
-        return number_hint(answer, expected)
-    if value < 0:
+    if value is not None and value < 0:
         return "entropy is never negative: check the minus sign in H = -Σ p log p."
-    if _close(value, expected * _LN2):
-        return "that looks like nats (natural log); give the answer in bits, with log base 2."
-    if _close(value, math.log2(len(FORECAST))):
-        return ("that is log2 4, the most four outcomes can carry, reached only when they are "
-                "equally likely; this forecast is not uniform.")
-    return number_hint(answer, expected, unit="bits")
+    return number_hint(answer, expected, unit="bits", slips=[
+        (expected * _LN2, "that looks like nats (natural log); give the answer in bits, with log base 2."),
+        (math.log2(len(FORECAST)), "that is log2 4, the most four outcomes can carry, reached only when they "
+                                   "are equally likely; this forecast is not uniform."),
+    ])
 
 
 @exercise("02.2", praise="Huffman's code sits between H and H + 1, as promised.")
 def _huffman_length_check(answer):
     """The expected length of Huffman's code for :data:`FORECAST`, in bits per symbol."""
-    expected = _forecast_huffman_length()
+    entropy_bits = _forecast_entropy()
     value = as_real(answer)
-    if value is None or math.isnan(value):
-        return number_hint(answer, expected)
-    if _close(value, _forecast_entropy()):
-        return ("that is the entropy, the lower bound; codewords have whole numbers of bits, "
-                "so build the code and average its lengths, Σ p_i ℓ_i.")
-    if _close(value, _forecast_entropy() * _LN2):
-        return "that is the entropy in nats; the question asks for the average codeword length in bits."
-    if _close(value, 2.0):
-        return ("that is what a fixed-length code needs for four outcomes; Huffman's algorithm "
-                "gives the likeliest outcome a shorter codeword.")
-    if value < _forecast_entropy():
+    hint = number_hint(answer, _forecast_huffman_length(), unit="bits", slips=[
+        (entropy_bits, "that is the entropy, the lower bound; codewords have whole numbers of bits, "
+                       "so build the code and average its lengths, Σ p_i ℓ_i."),
+        (entropy_bits * _LN2, "that is the entropy in nats; the question asks for the average codeword "
+                              "length in bits."),
+        (2.0, "that is what a fixed-length code needs for four outcomes; Huffman's algorithm "
+              "gives the likeliest outcome a shorter codeword."),
+    ])
+    if hint and hint.startswith("that is too small") and value < entropy_bits:
         return "no prefix-free code averages fewer bits than the entropy; recount the codeword lengths."
-    return number_hint(answer, expected, unit="bits")
+    return hint
 
 
 def _show(p):

@@ -16,7 +16,7 @@ import math
 
 import numpy as np
 
-from coursekit.exercises import call_student, choice_hint, exercise, number_hint
+from coursekit.exercises import as_real, call_student, choice_hint, exercise, number_hint
 from coursekit.info import cross_entropy, entropy, kl_divergence
 
 #: The pair of exercises 03.1 and 03.2: the world follows P, you believe Q.
@@ -30,50 +30,29 @@ def _close(a, b):
     return math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-9)
 
 
-def _as_float(answer):
-    """The answer as a float, or None if it is not a single real number."""
-    if hasattr(answer, "item") and getattr(answer, "size", 2) == 1:
-        answer = answer.item()
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
-        return None
-    return float(answer)
-
-
-def _known_slip(value, slips):
-    """The hint of the first (value, hint) in ``slips`` that ``value`` matches."""
-    if value is None or math.isnan(value):
-        return None
-    for wrong, hint in slips:
-        if _close(value, wrong):
-            return hint
-    return None
-
-
 @exercise("03.1", praise="that is the expected surprisal, in bits, of believing q while the world follows p.")
 def _cross_entropy_number(answer):
     """H(P, Q) in bits."""
     expected = cross_entropy(P, Q)
-    slip = _known_slip(_as_float(answer), [
+    return number_hint(answer, expected, abs_=1e-9, unit="bits", slips=[
         (expected * LN2, "that looks like nats; the question asks for bits (use log base 2)."),
         (cross_entropy(Q, P), "you swapped the roles: the weights are the world's p_i, the logs are of your belief q_i."),
         (entropy(P), "that is H(p), the entropy of the world alone; the logarithm should be of q_i."),
         (kl_divergence(P, Q), "that is the KL divergence; the cross-entropy also includes H(p)."),
         (-expected, "mind the sign: a cross-entropy is never negative."),
     ])
-    return slip or number_hint(answer, expected, unit="bits")
 
 
 @exercise("03.2", praise="that is how many extra bits per symbol believing q costs you.")
 def _kl_number(answer):
     """D(P‖Q) in bits."""
     expected = kl_divergence(P, Q)
-    slip = _known_slip(_as_float(answer), [
+    return number_hint(answer, expected, abs_=1e-9, unit="bits", slips=[
         (expected * LN2, "that looks like nats; the question asks for bits (use log base 2)."),
         (kl_divergence(Q, P), "that is D(q‖p): KL is not symmetric. Weight by the world's p_i and use log(p_i / q_i)."),
         (cross_entropy(P, Q), "that is the cross-entropy H(p, q); subtract H(p) from it."),
         (-expected, "mind the sign: D(p‖q) is never negative."),
     ])
-    return slip or number_hint(answer, expected, unit="bits")
 
 
 #: Pairs the function of exercise 03.3 is tried on: (p, q).
@@ -88,7 +67,7 @@ KL_CASES = (
 
 def _call(func, p, q):
     """The student's ``func(p, q)`` on numpy arrays, as a float (None if not one number)."""
-    return _as_float(call_student(func, np.array(p), np.array(q)))
+    return as_real(call_student(func, np.array(p), np.array(q)))
 
 
 @exercise("03.3", praise="finite with zeros in p, zero at q = p, infinite where q rules out what p allows.")

@@ -15,7 +15,7 @@ import numbers
 import numpy as np
 from scipy import special
 
-from coursekit.exercises import call_student, choice_hint, exercise, number_hint
+from coursekit.exercises import as_real, call_student, choice_hint, exercise, number_hint
 
 #: Exercise 04.1: the logits of one example and its true class.
 EX1_LOGITS = (1.0, 3.0, 0.5, -2.0)
@@ -66,23 +66,18 @@ def _close(a, b, rel=1e-6, abs_=1e-9):
 @exercise("04.1", praise="that is the surprisal, in nats, of the true class under softmax(z).")
 def _loss_of_logits(answer):
     expected = loss_from_logits(EX1_LOGITS, EX1_TARGET)
-    hint = number_hint(answer, expected, unit="nats")
-    if hint is None or hint.startswith(("give a number", "your answer is NaN")):
-        return hint
-    value = float(answer)
-    if math.isinf(value):
+    value = as_real(answer)
+    if value is not None and math.isinf(value):
         return "a loss is infinite only if ŷ_t is exactly 0; softmax of finite logits never is."
-    if math.isclose(value, expected / _LN2, rel_tol=1e-3):
-        return "that looks like bits (log base 2); the loss uses the natural log, so give it in nats."
-    if math.isclose(value, -expected, rel_tol=1e-3):
-        return "check the sign: the loss is −ln ŷ_t, which is never negative."
     y_hat = np.exp(np.asarray(EX1_LOGITS) - special.logsumexp(EX1_LOGITS))
-    if math.isclose(value, y_hat[EX1_TARGET], rel_tol=1e-3):
-        return "that is the probability ŷ_t; the loss is its negative natural log."
-    wrong_class = [loss_from_logits(EX1_LOGITS, k) for k in range(len(EX1_LOGITS)) if k != EX1_TARGET]
-    if any(math.isclose(value, loss, rel_tol=1e-3) for loss in wrong_class):
-        return "that is the loss of another class; use the true class t (the first entry)."
-    return hint + " Compute ŷ = softmax(z), then −ln ŷ_t."
+    other_classes = [loss_from_logits(EX1_LOGITS, k) for k in range(len(EX1_LOGITS)) if k != EX1_TARGET]
+    return number_hint(answer, expected, unit="nats", advice="Compute ŷ = softmax(z), then −ln ŷ_t.", slips=[
+        (expected / _LN2, "that looks like bits (log base 2); the loss uses the natural log, so give it in nats."),
+        (-expected, "check the sign: the loss is −ln ŷ_t, which is never negative."),
+        (y_hat[EX1_TARGET], "that is the probability ŷ_t; the loss is its negative natural log."),
+        *((loss, "that is the loss of another class; use the true class t (the first entry).")
+          for loss in other_classes),
+    ])
 
 
 def _as_loss(result):

@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 
-from coursekit.exercises import call_student, choice_hint, exercise, number_hint
+from coursekit.exercises import as_real, call_student, choice_hint, exercise, number_hint
 from coursekit.info import cross_entropy
 
 HEADS, FLIPS = 7, 25
@@ -28,34 +28,24 @@ def _coin_average_nll(theta, k, n):
 @exercise("05.1", praise="the MLE of a coin is the fraction of heads.")
 def _coin_mle(answer):
     expected = HEADS / FLIPS
-    hint = number_hint(answer, expected, rel=1e-6, abs_=1e-9)
-    if hint is None or hint.startswith("give a number"):
-        return hint
-    answer = float(np.asarray(answer).item())
-    if answer > 1 or answer < 0:
+    value = as_real(answer)
+    if value is not None and (value < 0 or value > 1):
         return "θ is a probability, so it lies between 0 and 1; you may have given a count."
-    if math.isclose(answer, 1 - expected, rel_tol=1e-6):
-        return "θ is the probability of heads; check which outcome you counted."
-    return hint + " Maximise k log θ + (n − k) log(1 − θ): set its derivative to zero."
+    return number_hint(answer, expected, rel=1e-6, abs_=1e-9,
+                       advice="Maximise k log θ + (n − k) log(1 − θ): set its derivative to zero.", slips=[
+        (1 - expected, "θ is the probability of heads; check which outcome you counted."),
+    ])
 
 
 @exercise("05.2", praise="at the MLE the average NLL is the entropy of the data's frequencies.")
 def _nll_at_mle(answer):
-    theta_hat = HEADS / FLIPS
-    expected = _coin_average_nll(theta_hat, HEADS, FLIPS)
-    hint = number_hint(answer, expected, rel=1e-4, abs_=1e-9, unit="nats")
-    if hint is None or hint.startswith(("give a number", "your answer is NaN")):
-        return hint
-    answer = float(np.asarray(answer).item())
-    if math.isclose(answer, expected / math.log(2), rel_tol=1e-4):
-        return "that looks like bits (log base 2); the question asks for nats (natural log)."
-    if math.isclose(answer, expected * FLIPS, rel_tol=1e-4):
-        return "that is the total over all 25 flips; the question asks for the average per flip."
-    if math.isclose(answer, -expected, rel_tol=1e-4):
-        return "check the sign: a negative log-likelihood of probabilities below 1 is positive."
-    if math.isclose(answer, math.log(2), rel_tol=1e-4):
-        return "that is the value at θ = 0.5 (any data give it there); use the MLE θ̂."
-    return hint
+    expected = _coin_average_nll(HEADS / FLIPS, HEADS, FLIPS)
+    return number_hint(answer, expected, rel=1e-4, abs_=1e-9, unit="nats", slips=[
+        (expected / math.log(2), "that looks like bits (log base 2); the question asks for nats (natural log)."),
+        (expected * FLIPS, "that is the total over all 25 flips; the question asks for the average per flip."),
+        (-expected, "check the sign: a negative log-likelihood of probabilities below 1 is positive."),
+        (math.log(2), "that is the value at θ = 0.5 (any data give it there); use the MLE θ̂."),
+    ])
 
 
 #: (theta, flips) on which a student's bernoulli_nll is tried, with what each case teaches.
