@@ -188,8 +188,6 @@ def cross_entropy_widget(a=0.8, b=0.5):
     fig, ax = plt.subplots()
     # The largest H(p, q) the sliders allow is about 6.58 bits (a = 0.01, b = 0.99).
     artists = draw_cross_entropy_bars([a, 1 - a], [b, 1 - b], ax=ax, ymax=7.0)
-    fig.canvas.draw()  # lay the figure out once; the labels never change size,
-    fig.set_layout_engine("none")  # so each update skips the layout pass
 
     def update(a, b):
         p, q = [a, 1 - a], [b, 1 - b]
@@ -248,8 +246,6 @@ def coin_likelihood_widget(k=6, n=20, theta=0.5):
     n = int(n)
     fig, ax = plt.subplots()
     artists = draw_coin_nll(int(k), n, float(theta), ax=ax)
-    fig.canvas.draw()  # lay out once; the axes never change, so updates skip layout
-    fig.set_layout_engine("none")
 
     def update(theta, k):
         nll, theta_hat, nll_hat = set_coin_nll(artists, k, n, theta)
@@ -323,8 +319,6 @@ def entropy_widget(weights=(4.0, 2.0, 1.0, 1.0), labels=None):
 
     fig, ax = plt.subplots()
     bars, title = draw_entropy_bars(w / w.sum(), labels=labels, ax=ax)
-    fig.canvas.draw()  # lay the figure out once; updates keep that layout (faster renders)
-    fig.set_layout_engine("none")
     controls = {}
     for i, (label, value) in enumerate(zip(labels, w)):
         control = slider(f"weight {label}", float(value), 0.0, 10.0, 0.1, readout_format=".1f")
@@ -436,8 +430,6 @@ def softmax_loss_widget(logits=(2.0, 1.0, 0.1, -1.0), target=1, labels=("cat", "
     artists = draw_softmax_loss_bars(logits, target, labels=labels, ax=ax)  # validates
     base = np.asarray(logits, dtype=float)
     name = str(labels[target]) if labels is not None else str(target)
-    fig.canvas.draw()  # lay the figure out once; the texts barely change size,
-    fig.set_layout_engine("none")  # so each update skips the layout pass
 
     def update(temperature, true_logit):
         z = base.copy()
@@ -567,8 +559,6 @@ def echo_widget(value=0.5):
         raise ValueError(f"value must be a number in [0, 1]; got {value!r}.")
     fig, ax = plt.subplots()
     artists = draw_echo(value, ax=ax)
-    fig.canvas.draw()
-    fig.set_layout_engine("none")
 
     def update(value):
         return f"The slider reads {set_echo(artists, value)}."
