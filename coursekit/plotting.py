@@ -655,18 +655,6 @@ def draw_code_tree(code, probs=None, ax=None):
 # Lecture 06: cross-entropy against MSE for a sigmoid unit ---------------------
 
 
-def _sigmoid_unit_losses(z, y):
-    """Per-example cross-entropy (nats), squared error, and their derivatives wrt the logit ``z``."""
-    import numpy as np
-    from scipy import special
-
-    z = np.asarray(z, dtype=float)
-    p = special.expit(z)
-    ce = np.logaddexp(0.0, z) - y * z
-    mse = (p - y) ** 2
-    return ce, p - y, mse, 2 * (p - y) * p * (1 - p)
-
-
 def draw_ce_vs_mse(z, y=1, axes=None, z_range=(-10.0, 10.0)):
     r"""Draw both losses of a sigmoid unit (left) and their slopes (right) against the logit.
 
@@ -707,12 +695,14 @@ def draw_ce_vs_mse(z, y=1, axes=None, z_range=(-10.0, 10.0)):
     import matplotlib.pyplot as plt
     import numpy as np
 
+    from coursekit.training import sigmoid_unit_losses
+
     if axes is None:
         axes = plt.subplots(1, 2, figsize=(12.0, 4.5))[1]
     loss_ax, grad_ax = axes
     grid = np.linspace(z_range[0], z_range[1], 401)
-    ce, ce_grad, mse, mse_grad = _sigmoid_unit_losses(grid, y)
-    ce_z, ce_grad_z, mse_z, mse_grad_z = _sigmoid_unit_losses([z], y)
+    ce, ce_grad, mse, mse_grad = sigmoid_unit_losses(grid, y)
+    ce_z, ce_grad_z, mse_z, mse_grad_z = sigmoid_unit_losses([z], y)
     artists = {"axes": axes}
     for ax, name, curves, points, ylabel in [
         (loss_ax, "", (ce, mse), (ce_z, mse_z), "loss of one example"),

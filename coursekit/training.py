@@ -24,20 +24,38 @@ import numpy as np
 from scipy import special
 
 from coursekit._validation import as_float_array
-from coursekit.losses import binary_cross_entropy_with_logits, cross_entropy_grad, cross_entropy_loss
+from coursekit.losses import cross_entropy_grad, cross_entropy_loss
 
-__all__ = ["LOSSES", "Fit", "logistic_loss_and_grad", "softmax_loss_and_grad", "fit_logistic", "fit_softmax"]
+__all__ = ["LOSSES", "Fit", "sigmoid_unit_losses", "logistic_loss_and_grad", "softmax_loss_and_grad", "fit_logistic", "fit_softmax"]
+
+
+def sigmoid_unit_losses(z, y):
+    r"""Per-example losses of a sigmoid unit and their slopes with respect to the logit.
+
+    For :math:`\hat y = \sigma(z)`: the cross-entropy :math:`\log(1 + e^z) - y z`
+    (nats) and its slope :math:`\hat y - y`; the squared error
+    :math:`(\hat y - y)^2` and its slope :math:`2 (\hat y - y) \hat y (1 - \hat y)`.
+
+    Examples
+    --------
+    >>> [round(float(v), 4) for v in sigmoid_unit_losses(0.0, 1)]
+    [0.6931, -0.5, 0.25, -0.25]
+    """
+    z = np.asarray(z, dtype=float)
+    p = special.expit(z)
+    return np.logaddexp(0.0, z) - y * z, p - y, (p - y) ** 2, 2 * (p - y) * p * (1 - p)
 
 
 def _bce_from_logits(z, y):
     """Binary cross-entropy (nats) and its gradient with respect to the logits."""
-    return binary_cross_entropy_with_logits(y, z), (special.expit(z) - y) / len(y)
+    ce, slope, _, _ = sigmoid_unit_losses(z, y)
+    return float(np.mean(ce)), slope / len(y)
 
 
 def _mse_of_sigmoid(z, y):
     """Mean squared error of the predicted probability and its gradient wrt the logits."""
-    p = special.expit(z)
-    return float(np.mean((p - y) ** 2)), 2 * (p - y) * p * (1 - p) / len(y)
+    _, _, squared_error, slope = sigmoid_unit_losses(z, y)
+    return float(np.mean(squared_error)), slope / len(y)
 
 
 #: Losses of a sigmoid unit, each ``loss(z, y) -> (value, dL/dz)``.

@@ -360,7 +360,8 @@ def ce_vs_mse_widget(z=-6.0, y=1):
     import matplotlib.pyplot as plt
     import numpy as np
 
-    from coursekit.plotting import _sigmoid_unit_losses, draw_ce_vs_mse
+    from coursekit.plotting import draw_ce_vs_mse
+    from coursekit.training import sigmoid_unit_losses
 
     fig, axes = plt.subplots(1, 2, figsize=(12.0, 4.5))
     artists = draw_ce_vs_mse(z, y, axes=axes)
@@ -372,13 +373,13 @@ def ce_vs_mse_widget(z=-6.0, y=1):
 
     def update(z, y):
         if y != shown["y"]:  # the curves depend on the label only
-            curves = _sigmoid_unit_losses(grid, y)
+            curves = sigmoid_unit_losses(grid, y)
             for name, values in zip(["ce_curve", "ce_grad_curve", "mse_curve", "mse_grad_curve"], curves):
                 artists[name].set_ydata(values)
             artists["loss_title"].set_text(f"Loss of one example, label y = {y:g}")
             artists["grad_title"].set_text(f"Its slope, label y = {y:g}")
             shown["y"] = y
-        ce, ce_grad, mse, mse_grad = (float(v[0]) for v in _sigmoid_unit_losses([z], y))
+        ce, ce_grad, mse, mse_grad = (float(v[0]) for v in sigmoid_unit_losses([z], y))
         for name, value in [("ce_marker", ce), ("ce_grad_marker", ce_grad),
                             ("mse_marker", mse), ("mse_grad_marker", mse_grad)]:
             artists[name].set_data([z], [value])
