@@ -62,6 +62,84 @@ def as_float_array(x, name):
     return arr
 
 
+def check_scalar(x, name, kind="real", *, low=None, high=None, include=(True, True)):
+    """Check one number and return it as a Python ``float`` (or ``int``).
+
+    The single-number counterpart of :func:`as_float_array`, in the manner of
+    scikit-learn's ``check_scalar``: every public function that takes a
+    number calls it, so the same wrong input gets the same exception
+    everywhere. ``TypeError`` for what is not a number of the right kind
+    (``bool`` included, which is a truth value, not a number), ``ValueError``
+    for NaN, infinity, a number too large for a float, or one outside the
+    bounds.
+
+    Parameters
+    ----------
+    x : object
+        The value to check. numpy scalars and 0-d arrays are accepted.
+    name : str
+        The argument's name, used in the message.
+    kind : {"real", "integer"}
+        ``"integer"`` also accepts a float with an integral value (``3.0``).
+    low, high : float, optional
+        Bounds, ``None`` for none.
+    include : (bool, bool)
+        Whether ``low`` and ``high`` themselves are allowed.
+
+    Returns
+    -------
+    float or int
+
+    Examples
+    --------
+    >>> check_scalar(np.float32(0.25), "p", low=0, high=1)
+    0.25
+    >>> check_scalar(True, "p")
+    Traceback (most recent call last):
+    ...
+    TypeError: p must be a real number; got bool (True).
+    >>> check_scalar(0, "n_bins", "integer", low=1)
+    Traceback (most recent call last):
+    ...
+    ValueError: n_bins must be at least 1; got 0.
+    >>> check_scalar(1.0, "p", low=0, high=1, include=(False, False))
+    Traceback (most recent call last):
+    ...
+    ValueError: p must be less than 1; got 1.0.
+    """
+    if kind not in ("real", "integer"):
+        raise ValueError(f"kind must be 'real' or 'integer'; got {kind!r}.")
+    what = "an integer" if kind == "integer" else "a real number"
+    if isinstance(x, np.ndarray) and x.ndim == 0:
+        x = x[()]
+    if isinstance(x, (bool, np.bool_)) or not isinstance(x, numbers.Real):
+        shown = f" ({x!r})" if isinstance(x, (bool, np.bool_, str)) or x is None else ""
+        raise TypeError(f"{name} must be {what}; got {type(x).__name__}{shown}.")
+    if isinstance(x, numbers.Integral):
+        value = int(x)
+        if kind == "real":
+            if abs(value) > 2**1023:
+                raise ValueError(f"{name} is too large to be a float; got an integer of {len(str(abs(value)))} digits.")
+            value = float(value)
+    else:
+        value = float(x)
+        if math.isnan(value) or math.isinf(value):
+            raise ValueError(f"{name} must be a finite number; got {value}.")
+        if kind == "integer":
+            if value != int(value):
+                raise ValueError(f"{name} must be a whole number; got {value}.")
+            value = int(value)
+    if low is not None:
+        if value < low or (value == low and not include[0]):
+            word = "at least" if include[0] else "greater than"
+            raise ValueError(f"{name} must be {word} {low}; got {value}.")
+    if high is not None:
+        if value > high or (value == high and not include[1]):
+            word = "at most" if include[1] else "less than"
+            raise ValueError(f"{name} must be {word} {high}; got {value}.")
+    return value
+
+
 def check_base(base):
     """Return ``log(base)`` after checking that ``base`` is a valid logarithm base.
 
