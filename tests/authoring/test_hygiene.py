@@ -1,68 +1,44 @@
 """Static checks over every real notebook in lectures/ and solutions/.
 
 Nothing is executed here: these tests read the stored notebooks and check
-what a reader, nbval and the build rely on.
+what a reader, nbval and the build rely on.  The helpers they share live in
+the importable module :mod:`.hygiene`.
 """
 
 import ast
 import json
 import re
-from pathlib import Path
 
 import nbformat
 import pytest
 
-from coursekit import notebooks as nbk
+from coursekit.authoring.pipeline import KEEP_SOLUTION_TAG, RAISES_EXCEPTION_TAG, has_solution_markers, tags
+from coursekit.authoring.sync import check_solutions_markers
 
-ROOT = Path(__file__).resolve().parents[1]
-LECTURES = nbk.find_notebooks(ROOT, nbk.LECTURES_DIR)
-SOLUTIONS = nbk.find_notebooks(ROOT, nbk.SOLUTIONS_DIR)
-ALL = LECTURES + SOLUTIONS
+from .hygiene import (
+    ALL,
+    LECTURES,
+    SOLUTIONS,
+    called_names,
+    code_cells,
+    code_tree,
+    displays_widget,
+    download_problems,
+    output_texts,
+    read,
+    relative,
+    verdicts,
+)
 
 MAX_OUTPUT_BYTES = 200_000
 MAX_NOTEBOOK_BYTES = 2_000_000
 IGNORE_OUTPUT_TAG = "nbval-ignore-output"
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
 ABSOLUTE_PATH = re.compile(r"(?<![\w.~-])/(?:home|root|tmp|Users|work)(?![\w-])")
-ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
-URL = re.compile(r"^https?://")
-DOWNLOAD_CALLS = {"urlopen", "urlretrieve", "download", "wget"}
-HTTP_CLIENTS = {"requests", "httpx", "urllib3", "aiohttp"}
-SHELL_PREFIXES = ("!", "%pip", "%conda", "%%bash", "%%sh", "%%script", "%system", "%sx")
-
-
-def relative(path):
-    return path.relative_to(ROOT).as_posix()
 
 
 def notebooks(paths):
     return pytest.mark.parametrize("path", paths, ids=[relative(p) for p in paths])
-
-
-def read(path):
-    return nbformat.read(path, as_version=4)
-
-
-def code_cells(nb):
-    return [(index, cell) for index, cell in enumerate(nb.cells) if cell.cell_type == "code"]
-
-
-def output_texts(output):
-    """The human-readable text of one output (images and widget views left out)."""
-    if output.output_type == "stream":
-        return [output.text]
-    if output.output_type == "error":
-        return [output.evalue, *(ANSI_ESCAPE.sub("", line) for line in output.traceback)]
-    return [
-        value if isinstance(value, str) else json.dumps(value)
-        for mime, value in output.get("data", {}).items()
-        if mime.startswith("text/") or mime == "application/json"
-    ]
-
-
-# --------------------------------------------------------------------------
-# Every notebook
-# --------------------------------------------------------------------------
 
 
 @notebooks(ALL)
@@ -87,7 +63,7 @@ def test_no_errors_unless_tagged_raises_exception(path):
     failing = [
         f"cell {index}: {output.ename}: {output.evalue}"
         for index, cell in code_cells(read(path))
-        if nbk.RAISES_EXCEPTION_TAG not in nbk.tags(cell)
+        if RAISES_EXCEPTION_TAG not in tags(cell)
         for output in cell.outputs
         if output.output_type == "error"
     ]
@@ -116,31 +92,6 @@ def test_outputs_are_small(path):
     assert large == []
 
 
-def download_problems(source):
-    """Why a code cell's source would reach the network when run (empty if not)."""
-    problems = [
-        f"shell command {line.strip()!r}"
-        for line in source.splitlines()
-        if line.lstrip().startswith(SHELL_PREFIXES)
-    ]
-    tree = nbk.code_tree(source)
-    if tree is None:
-        return problems + ["does not parse"]
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            func = node.func
-            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-            if name.startswith("fetch_") or name in DOWNLOAD_CALLS:
-                problems.append(f"calls {name}()")
-            if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
-                    and func.value.id in HTTP_CLIENTS):
-                problems.append(f"calls {func.value.id}.{func.attr}()")
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if URL.match(node.value.strip()):
-                problems.append(f"opens URL {node.value.strip()!r}")
-    return problems
-
-
 def test_download_detection():
     assert download_problems("x = fetch_openml('mnist')") == ["calls fetch_openml()"]
     assert download_problems("import requests\nr = requests.get(u)") == ["calls requests.get()"]
@@ -166,7 +117,7 @@ def test_no_downloads_at_run_time(path):
 def test_first_code_cell_imports_coursekit_and_applies_the_style(path):
     cells = code_cells(read(path))
     assert cells, "no code cell"
-    tree = nbk.code_tree(cells[0][1].source)
+    tree = code_tree(cells[0][1].source)
     assert tree is not None, "first code cell does not parse"
     modules = [
         alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
@@ -174,15 +125,15 @@ def test_first_code_cell_imports_coursekit_and_applies_the_style(path):
     assert any(m == "coursekit" or m.startswith("coursekit.") for m in modules), (
         "first code cell does not import coursekit"
     )
-    assert "use_style" in nbk.called_names(cells[0][1].source), "first code cell does not call use_style()"
+    assert "use_style" in called_names(cells[0][1].source), "first code cell does not call use_style()"
 
 
 @notebooks(ALL)
 def test_exactly_the_widget_cells_ignore_their_output(path):
     untagged, needlessly_tagged = [], []
     for index, cell in code_cells(read(path)):
-        tagged = IGNORE_OUTPUT_TAG in nbk.tags(cell)
-        widget = nbk.displays_widget(cell)
+        tagged = IGNORE_OUTPUT_TAG in tags(cell)
+        widget = displays_widget(cell)
         if widget and not tagged:
             untagged.append(index)
         elif tagged and not widget:
@@ -196,7 +147,7 @@ def test_exactly_the_widget_cells_ignore_their_output(path):
 
 @notebooks(SOLUTIONS)
 def test_solution_markers_are_balanced(path):
-    assert nbk.check_solutions_markers(read(path), name=relative(path)) == []
+    assert check_solutions_markers(read(path), name=relative(path)) == []
 
 
 # --------------------------------------------------------------------------
@@ -213,7 +164,7 @@ def test_lectures_and_solutions_pair_one_to_one():
 
 @notebooks(LECTURES)
 def test_lecture_holds_no_solution_markers(path):
-    marked = [index for index, cell in enumerate(read(path).cells) if nbk.has_solution_markers(cell)]
+    marked = [index for index, cell in enumerate(read(path).cells) if has_solution_markers(cell)]
     assert marked == []
 
 
@@ -234,26 +185,6 @@ def test_lecture_has_slide_metadata_on_every_cell(path):
 # (nbgrader's ``validate --invert`` idea, on the stored outputs nbval verifies)
 # --------------------------------------------------------------------------
 
-CHECK_CALL = re.compile(r"""^check\(\s*["'](\d\d\.\d+)["']""", re.MULTILINE)
-
-
-def verdicts(path):
-    """``{exercise key: verdict line}`` for every exercise cell (answer, then ``check``).
-
-    Exercise cells hold a solution block (solutions) or its placeholder
-    (lectures); cells that only demonstrate a check are left out.
-    """
-    found = {}
-    for index, cell in code_cells(read(path)):
-        if "### BEGIN SOLUTION" not in cell.source and "# your code here" not in cell.source:
-            continue
-        keys = CHECK_CALL.findall(cell.source)
-        lines = [line for out in cell.get("outputs", []) if out.output_type == "stream"
-                 for line in out.text.splitlines() if line[:1] in {"✅", "⏳", "❌"}]
-        for key, line in zip(keys, lines):
-            found[key] = line
-    return found
-
 
 @notebooks(SOLUTIONS)
 def test_solution_passes_every_check_of_its_lecture(path):
@@ -270,3 +201,14 @@ def test_lecture_leaves_every_exercise_unanswered(path):
     found = verdicts(path)
     answered = {key: line for key, line in found.items() if not line.startswith("⏳")}
     assert not answered, f"{relative(path)}: exercises answered in the student version: {answered}"
+
+
+@notebooks(LECTURES)
+def test_a_kept_solution_is_answered_in_the_lecture(path):
+    """Issue 11 item 1: a cell tagged keep-solution shows its answer and a passed check."""
+    kept = [(index, cell) for index, cell in code_cells(read(path)) if KEEP_SOLUTION_TAG in tags(cell)]
+    if path.stem.startswith("00"):
+        assert kept, "lecture 00 demonstrates an answered exercise ('Here it is answered:')"
+    for index, cell in kept:
+        text = "".join(out.text for out in cell.outputs if out.output_type == "stream")
+        assert text.startswith("✅"), f"cell {index}: {text!r}"
