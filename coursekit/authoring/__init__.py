@@ -24,7 +24,7 @@ Conventions in a solution notebook
 ``### BEGIN SOLUTION`` / ``### END SOLUTION``
     Comment lines around an answer, in code cells only.  The lecture gets a
     placeholder per assigned name: ``x = ...  # your code here``, or for a
-    string literal ``x = ...  # a letter in quotes, such as 'A'`` (one
+    string literal ``x = ...  # one letter in quotes ('A', 'B', ...)`` (one
     letter) / ``x = ...  # text in quotes``.
 tag ``solution-only``
     The cell is dropped from the lecture (worked answers, notes).

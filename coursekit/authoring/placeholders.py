@@ -16,7 +16,7 @@ In the lecture each block becomes one placeholder line per name it assigns,
 with a hint of the expected form::
 
     answer = ...  # your code here
-    answer_3 = ...  # a letter in quotes, such as 'A'
+    answer_3 = ...  # one letter in quotes ('A', 'B', ...)
     title = ...  # text in quotes
 
 Nothing here imports nbformat: these functions work on strings.
@@ -34,7 +34,7 @@ END_SOLUTION = "END SOLUTION"
 #: Every placeholder line of a lecture holds this (``x = ...  # hint``).
 PLACEHOLDER_PREFIX = "...  # "
 PLACEHOLDER = PLACEHOLDER_PREFIX + "your code here"
-LETTER_PLACEHOLDER = PLACEHOLDER_PREFIX + "a letter in quotes, such as 'A'"
+LETTER_PLACEHOLDER = PLACEHOLDER_PREFIX + "one letter in quotes ('A', 'B', ...)"
 TEXT_PLACEHOLDER = PLACEHOLDER_PREFIX + "text in quotes"
 
 
@@ -108,7 +108,7 @@ def placeholder_for(value: ast.expr | None) -> str:
     Examples
     --------
     >>> placeholder_for(ast.parse('"C"', mode="eval").body)
-    "...  # a letter in quotes, such as 'A'"
+    "...  # one letter in quotes ('A', 'B', ...)"
     >>> placeholder_for(ast.parse('"cross-entropy"', mode="eval").body)
     '...  # text in quotes'
     >>> placeholder_for(ast.parse("2 ** 3", mode="eval").body)
@@ -177,7 +177,7 @@ def solution_placeholder(block: str) -> list[str]:
     >>> solution_placeholder("    for x in xs:\\n        total += x\\n    return total")
     ['...  # your code here']
     >>> solution_placeholder('answer_3 = "C"')
-    ["answer_3 = ...  # a letter in quotes, such as 'A'"]
+    ["answer_3 = ...  # one letter in quotes ('A', 'B', ...)"]
     >>> solution_placeholder("")
     ['...  # your code here']
     """

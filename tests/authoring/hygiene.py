@@ -23,7 +23,7 @@ ALL = LECTURES + SOLUTIONS
 
 #: Notebooks (lecture and solution) generated before this branch changed the
 #: build: they lack ``language_info.version`` and the new placeholders for
-#: string answers (``# a letter in quotes, such as 'A'``).  Tests that look at
+#: string answers (``# one letter in quotes ('A', 'B', ...)``).  Tests that look at
 #: them expect exactly these to be stale.  EMPTY THIS SET after the full
 #: rebuild (``python -m coursekit build``): those tests then fail until it is.
 NOT_YET_REBUILT = {
@@ -172,7 +172,7 @@ def download_problems(source):
 def is_exercise_cell(cell):
     """Whether a code cell holds an answer to give: a solution block or its placeholder.
 
-    >>> is_exercise_cell(nbformat.v4.new_code_cell("answer_3 = ...  # a letter in quotes, such as 'A'"))
+    >>> is_exercise_cell(nbformat.v4.new_code_cell("answer_3 = ...  # one letter in quotes ('A', 'B', ...)"))
     True
     >>> is_exercise_cell(nbformat.v4.new_code_cell("check('00.1', 3)"))
     False

@@ -8,7 +8,7 @@ from coursekit.authoring import placeholders as ph
 
 from .factories import TODO
 
-LETTER = "...  # a letter in quotes, such as 'A'"
+LETTER = "...  # one letter in quotes ('A', 'B', ...)"
 TEXT = "...  # text in quotes"
 
 
