@@ -40,3 +40,6 @@ html_css_files = ["site.css"]
 html_show_sourcelink = False
 html_copy_source = False
 html_last_updated_fmt = None
+# Result snippets are fetched page by page, which a browser forbids from file://:
+# without them the search works the same from a folder and from a server.
+html_show_search_summary = False
