@@ -43,7 +43,7 @@ $(MATHJAX): package.json
 	touch $@
 
 site: $(STAMP) $(MATHJAX) slides
-	$(BIN)/python site/build.py $(SITE_DIR)
+	$(BIN)/python site/build_site.py $(SITE_DIR)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

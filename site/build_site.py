@@ -1,4 +1,4 @@
-"""Build the course website: ``python site/build.py [OUTDIR]`` (``make site``).
+"""Build the course website: ``python site/build_site.py [OUTDIR]`` (``make site``).
 
 Sphinx reads its sources from one folder, so the pages of this folder and the
 notebooks of ``lectures/`` and ``solutions/`` are copied (with their times, so a
