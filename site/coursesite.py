@@ -51,11 +51,13 @@ def lectures_from_readme(text):
     >>> lectures_from_readme(text)
     [Lecture(number='01', title='Surprisal', stem='01_surprisal', goal='measure it')]
     """
-    section = text.split("\n## Lectures", 1)[1].split("\n## ", 1)[0]
+    heading = re.search(r"^## Lectures[ \t]*$", text, flags=re.MULTILINE)
+    section = re.split(r"^## ", text[heading.end():], flags=re.MULTILINE)[0] if heading else ""
     rows = [_ROW.match(line) for line in section.splitlines() if line.startswith("|")]
     lectures = [Lecture(*row.groups()) for row in rows if row]
     if not lectures:
-        raise ValueError(f"no lecture rows found under '## Lectures' in {README}")
+        raise ValueError("no lecture rows ('| NN | [Title](lectures/NN_name.ipynb) | goal |') "
+                         "under a '## Lectures' heading")
     return lectures
 
 
@@ -74,8 +76,9 @@ def lecture_table(lectures):
              "|---|---|---|---|---|---|"]
     for lec in lectures:
         files = slide_files(lec.stem)
-        slides = f"[slides](slides/{files['slides']})" if "slides" in files else "–"
-        handout = f"[PDF](slides/{files['handout']})" if "handout" in files else "–"
+        # Raw HTML: a markdown link to a file Sphinx does not build would be an xref.
+        slides = f'<a href="slides/{files["slides"]}">slides</a>' if "slides" in files else "–"
+        handout = f'<a href="slides/{files["handout"]}">PDF</a>' if "handout" in files else "–"
         lines.append(f"| {lec.number} | [{lec.title}](lectures/{lec.stem}.ipynb) | {lec.goal} "
                      f"| {slides} | {handout} | [solution](solutions/{lec.stem}.ipynb) |")
     return "\n".join(lines)
