@@ -151,7 +151,10 @@ class OfflinePage:
 
     def open(self, relative):
         self.page.goto(self.base + relative, wait_until="load")
-        return self.settle()
+        try:
+            return self.settle()
+        except Exception as error:  # noqa: BLE001 - say what the page could not load, too
+            raise AssertionError(f"{relative} did not settle ({error}); {self.problems}") from None
 
     def click(self, selector):
         """Click the link ``selector`` and wait for the page it opens to settle."""
@@ -203,6 +206,7 @@ _JS_REPORT = """
     images: Array.from(document.images).map((img) => ({
       src: img.currentSrc || img.src, ok: img.complete && img.naturalWidth > 0})),
     links: Array.from(document.querySelectorAll('a[href]')).map((a) => a.href),
+    outputs: Array.from(document.querySelectorAll('.cell_output')).map((n) => n.textContent),
     emptyOutputs: Array.from(document.querySelectorAll('.cell_output'))
       .filter((n) => !n.textContent.trim() && !n.querySelector('img')).length,
   };
@@ -235,7 +239,7 @@ def _check_page(offline, relative, site_dir):
             at = report["text"].index(raw)
             problems.append(f"raw {raw!r} left in the text: {report['text'][max(0, at - 60):at + 60]!r}")
     problems += [f"image did not load: {img['src']}" for img in report["images"] if not img["ok"]]
-    if WIDGET_REPR.search(report["text"]):
+    if any(WIDGET_REPR.search(text) for text in report["outputs"]):
         problems.append("a widget's text repr (VBox(children=...)) is shown")
     if report["emptyOutputs"]:
         problems.append(f"{report['emptyOutputs']} empty output box(es)")
