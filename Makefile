@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test build check bench clean
+.PHONY: lab test build check bench site clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,18 @@ check: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_losses.py
 	$(BIN)/python benchmarks/bench_notebooks.py
+
+# The course website, from the notebooks' stored outputs (nothing runs), with the
+# offline slide decks and handouts of `make slides` copied in: open build/site/index.html.
+SITE_DIR ?= build/site
+MATHJAX := node_modules/mathjax/es5/tex-chtml-full.js
+
+$(MATHJAX): package.json
+	npm install --no-audit --no-fund
+	touch $@
+
+site: $(STAMP) $(MATHJAX) slides
+	$(BIN)/python site/build_site.py $(SITE_DIR)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -4,7 +4,9 @@ Prints, in one run:
 
 1. per lecture: its execution time in a fresh kernel divided by the time of a
    notebook holding only its first (import) cell, the floor a student cannot
-   beat; goal <= 1.5x;
+   beat; goal <= 1.5x; and the peak memory of the kernel that ran it (its RSS
+   high-water mark, VmHWM in /proc/<kernel pid>/status, read just before the
+   kernel is shut down), the figure to size a JupyterHub's per-student limit by;
 2. per widget: the time of one update (compute and redraw), median and
    maximum over many control values; goal <= 30 ms median, never above 100 ms;
 3. ``import coursekit`` time divided by the time of importing what its core
@@ -21,33 +23,70 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@dataclass
+class Run:
+    """One execution of a notebook in a fresh kernel."""
+
+    seconds: float
+    peak_mb: float | None  # the kernel's RSS high-water mark; None where /proc is missing
+
+
+def kernel_peak_mb(pid):
+    """VmHWM (the peak resident set size) of process ``pid`` in MB, or None off Linux."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    kib = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:"))
+    return kib / 1024
+
+
 def run_notebook(nb):
+    """Execute ``nb`` cell by cell in a fresh kernel; its time and the kernel's peak memory."""
     from nbclient import NotebookClient
 
+    client = NotebookClient(nb, kernel_name="python3", timeout=600,
+                            resources={"metadata": {"path": str(ROOT / "lectures")}})
     start = time.perf_counter()
-    NotebookClient(nb, kernel_name="python3", timeout=600,
-                   resources={"metadata": {"path": str(ROOT / "lectures")}}).execute()
-    return time.perf_counter() - start
+    with client.setup_kernel():
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index)
+        seconds = time.perf_counter() - start
+        peak = kernel_peak_mb(client.km.provisioner.pid)  # before the kernel shuts down
+    return Run(seconds, peak)
 
 
 def notebook_ratios():
     import nbformat
 
-    print("1. Lecture run time / its imports alone (fresh kernel each; goal <= 1.5x)")
+    print("1. Lecture run time / its imports alone (fresh kernel each; goal <= 1.5x),"
+          " and the kernel's peak memory (RSS high-water mark)")
+    peaks = {}
     for path in sorted((ROOT / "lectures").glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         first_code = next(c for c in nb.cells if c.cell_type == "code")
         floor_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(first_code.source)],
                                             metadata=nb.metadata)
-        floor = min(run_notebook(floor_nb) for _ in range(2))
-        full = min(run_notebook(nbformat.read(path, as_version=4)) for _ in range(2))
+        floor = min(run_notebook(floor_nb).seconds for _ in range(2))
+        runs = [run_notebook(nbformat.read(path, as_version=4)) for _ in range(2)]
+        full = min(run.seconds for run in runs)
         verdict = "ok" if full / floor <= 1.5 else "OVER"
-        print(f"   {path.name:<34} {full:6.2f} s / {floor:5.2f} s = {full / floor:4.2f}x  {verdict}")
+        peak = max((run.peak_mb for run in runs if run.peak_mb is not None), default=None)
+        memory = f"peak {peak:4.0f} MB" if peak is not None else "peak memory n/a (no /proc)"
+        peaks[path.name] = peak
+        print(f"   {path.name:<34} {full:6.2f} s / {floor:5.2f} s = {full / floor:4.2f}x  {verdict}"
+              f"   {memory}")
+    known = {name: mb for name, mb in peaks.items() if mb is not None}
+    if known:
+        worst = max(known, key=known.get)
+        print(f"   largest kernel: {known[worst]:.0f} MB ({worst}); a student runs one lecture"
+              f" at a time, plus the Jupyter server's own share")
 
 
 def widget_update_times(values_per_control=40):
