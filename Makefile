@@ -1,12 +1,14 @@
 # Two commands do all the set-up on a fresh machine:
 #   make lab    create (or reuse) .venv, install the course, start JupyterLab on lectures/
 #   make test   the same set-up, then the whole test suite (library, notebooks, browser)
+#   make test-lowest   library and notebook tests at the lowest versions pyproject.toml allows
+#                      (a fresh .venv-lowest made with uv; see .ci/lowest)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test build check bench site clean
+.PHONY: lab test test-lowest build check bench site clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +24,9 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+test-lowest:
+	PYTHON=$(PYTHON) .ci/lowest
 
 build: $(STAMP)
 	$(BIN)/python -m coursekit build
@@ -46,4 +51,4 @@ site: $(STAMP) $(MATHJAX) slides
 	$(BIN)/python site/build_site.py $(SITE_DIR)
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) .venv-lowest build *.egg-info

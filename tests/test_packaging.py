@@ -1,10 +1,15 @@
-"""Packaging: the conda and pip routes name the same packages, and the import stays light."""
+"""Packaging: the conda and pip routes name the same packages, every range has a floor
+that CI installs (.ci/lowest), and the import stays light."""
 
+import importlib.metadata
+import os
 import re
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,6 +48,41 @@ def test_environment_yml_and_pyproject_name_the_same_packages():
 
 def test_environment_yml_installs_coursekit_itself():
     assert "--editable ." in (ROOT / "environment.yml").read_text()
+
+
+def _declared_floors():
+    """{name: the version after ``>=``, or None} for every runtime and test requirement."""
+    floors = {}
+    for name, spec in _pyproject_requirements().items():
+        match = re.search(r">=([^,;]+)", spec)
+        floors[name] = match.group(1) if match else None
+    return floors
+
+
+def test_every_requirement_has_a_floor():
+    # .ci/lowest installs with `--resolution lowest-direct`: a requirement without a
+    # floor would get the oldest release on PyPI, often a placeholder.
+    assert [name for name, floor in _declared_floors().items() if floor is None] == []
+
+
+def test_ci_runs_the_lowest_versions_after_the_main_suite():
+    run = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
+    assert run.index("make test-lowest") > run.index("make test")
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^test-lowest:\n\t.*\.ci/lowest$", makefile, re.MULTILINE)
+
+
+@pytest.mark.skipif(os.environ.get("COURSEKIT_LOWEST") != "1",
+                    reason="only in the lowest-versions run (.ci/lowest sets COURSEKIT_LOWEST=1)")
+def test_lowest_run_installed_every_floor_exactly():
+    from packaging.version import Version
+
+    wrong = {
+        name: f"declares >={floor}, installed {importlib.metadata.version(name)}"
+        for name, floor in _declared_floors().items()
+        if Version(importlib.metadata.version(name)) != Version(floor)
+    }
+    assert wrong == {}
 
 
 def test_import_coursekit_loads_no_heavy_library():
