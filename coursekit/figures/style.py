@@ -67,6 +67,7 @@ STYLE = {
     "lines.linewidth": 2.5,
     "lines.markersize": 8,
     "axes.grid": True,
+    "axes.axisbelow": True,  # grid behind bars, so a blitted bar looks as in a full draw
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.prop_cycle": matplotlib.cycler(color=PALETTE),

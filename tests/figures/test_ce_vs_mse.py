@@ -82,3 +82,39 @@ def test_l06_ce_vs_mse_widget_moves_existing_artists():
     label.value = 1
     assert "nan" not in w.children[1].value and "inf" not in w.children[1].value
     assert len(plt.get_fignums()) == n_figures  # the figure is closed, shown only as an image
+
+
+def test_l06_training_losses_get_their_own_y_axes():
+    """Issue 11: CE (nats) and MSE shared one log axis, so their heights invited comparison."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+    import pytest
+
+    from coursekit.figures import draw_loss_curves
+
+    fig, ax = plt.subplots()
+    ce, mse = [0.69, 0.2, 0.05], [0.25, 0.05, 0.014]
+    assert draw_loss_curves({"cross_entropy": ce, "mse": mse}, ax=ax, title="t") is ax
+    twin = fig.axes[-1]
+    assert twin is not ax and twin.get_shared_x_axes().joined(ax, twin)
+    np.testing.assert_allclose(ax.lines[0].get_ydata(), ce)
+    np.testing.assert_allclose(twin.lines[0].get_ydata(), mse)
+    assert ax.get_yscale() == twin.get_yscale() == "log"
+    assert "nats" in ax.get_ylabel() and "no unit" in twin.get_ylabel()
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["cross-entropy (nats)", "MSE (no unit)"]
+    with pytest.raises(ValueError, match="one or two losses; got 3"):
+        draw_loss_curves({"a": [1], "b": [1], "c": [1]})
+    plt.close("all")
+
+
+def test_l06_draw_ce_vs_mse_checks_its_numbers():
+    import pytest
+
+    from coursekit.figures import draw_ce_vs_mse
+
+    with pytest.raises(ValueError, match="y must be a label, 0 or 1; got 2"):
+        draw_ce_vs_mse(0.0, y=2)
+    with pytest.raises(ValueError, match="z must be a finite number; got nan"):
+        draw_ce_vs_mse(float("nan"))
+    with pytest.raises(ValueError, match=r"z_range\[1\] must be greater than 1.0; got 1.0"):
+        draw_ce_vs_mse(0.0, z_range=(1.0, 1.0))

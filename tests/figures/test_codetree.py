@@ -57,3 +57,16 @@ def test_l02_draw_code_tree_errors_name_the_argument():
     with pytest.raises(ValueError, match=r"one probability per codeword \(2\); got 3"):
         draw_code_tree({"a": "0", "b": "1"}, [0.2, 0.3, 0.5])
     plt.close("all")
+
+
+def test_l02_code_tree_labels_are_at_least_body_size():
+    """Issue 11: the code-tree labels were 12 pt, smaller than the slide's body text."""
+    import matplotlib.pyplot as plt
+
+    from coursekit.figures import draw_code_tree, use_style
+    from coursekit.figures.style import FONT_SIZE
+
+    use_style()
+    ax = draw_code_tree({"a": "0", "b": "10", "c": "11"}, {"a": 0.5, "b": 0.25, "c": 0.25})
+    assert ax.texts and min(t.get_fontsize() for t in ax.texts) >= FONT_SIZE
+    plt.close("all")

@@ -87,3 +87,34 @@ def test_l03_cross_entropy_widget_moves_existing_artists_and_checks_arguments():
         error = TypeError if isinstance(bad, (str, bool)) else ValueError
         with pytest.raises(error, match=r"a must be (at least 0.01|at most 0.99|a real number)"):
             cross_entropy_widget(a=bad)
+
+
+def test_l03_the_live_y_axis_follows_the_data():
+    """Issue 11: the widget fixed its y axis at 0-7 bits, so the bars filled a seventh of it."""
+    import math
+
+    import matplotlib.pyplot as plt
+
+    from coursekit.figures import cross_entropy_widget
+
+    w = cross_entropy_widget(a=0.5, b=0.5)  # H(p) = H(p, q) = 1 bit
+    ax = w.figure.axes[0]
+    assert ax.get_ylim() == (0.0, 1.5)
+    a, b = w.controls.values()
+    a.value, b.value = 0.01, 0.99  # the largest H(p, q) the sliders allow, about 6.58 bits
+    top = ax.get_ylim()[1]
+    hpq = -(0.01 * math.log2(0.99) + 0.99 * math.log2(0.01))
+    assert hpq < top <= 1.15 * hpq + 0.5
+    assert w.children[1].value.endswith(f"H(p, q) = {hpq:.4f} bits, D(p‖q) = {hpq - 0.0807931:.4f} bits")
+    plt.close("all")
+
+
+def test_l03_a_fixed_ymax_is_checked():
+    import pytest
+
+    from coursekit.figures import draw_cross_entropy_bars
+
+    with pytest.raises(ValueError, match="ymax must be greater than 0; got 0"):
+        draw_cross_entropy_bars([0.5, 0.5], [0.5, 0.5], ymax=0)
+    with pytest.raises(TypeError, match="ymax must be a real number"):
+        draw_cross_entropy_bars([0.5, 0.5], [0.5, 0.5], ymax="7")

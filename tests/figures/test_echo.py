@@ -34,3 +34,13 @@ def test_start_here_echo_widget_repeats_its_value():
         echo_widget(1.5)
     with pytest.raises(TypeError, match=r"value must be a real number; got bool \(True\)"):
         echo_widget(True)
+
+
+def test_start_here_draw_echo_takes_numpy_scalars():
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from coursekit.figures import draw_echo
+
+    assert draw_echo(np.float32(0.25)).label.get_text() == "0.25"
+    plt.close("all")

@@ -80,3 +80,40 @@ def test_l05_coin_likelihood_widget_checks_its_arguments():
         coin_likelihood_widget(k=0, n=0)
     with pytest.raises(ValueError, match=r"theta must be at least 0\.01; got 0"):
         coin_likelihood_widget(theta=0)
+
+
+def test_l05_impossible_counts_are_clear_value_errors():
+    """Issue 13: coin_average_nll(0.5, 3, 0) was NaN and draw_coin_nll(0, 0, .5) a ZeroDivisionError."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+    import pytest
+
+    from coursekit.figures import draw_coin_nll, set_coin_nll
+
+    with pytest.raises(ValueError, match="n must be at least 1; got 0"):
+        draw_coin_nll(0, 0, 0.5)
+    with pytest.raises(ValueError, match=r"k must be an integer in 0\.\.n = 0\.\.2; got 3"):
+        draw_coin_nll(3, 2, 0.5)
+    drawn = draw_coin_nll(1, 2, 0.5)
+    with pytest.raises(ValueError, match="n must be at least 1; got 0"):
+        set_coin_nll(drawn, 3, 0, 0.5)
+    with pytest.raises(ValueError, match="theta must be less than 1; got 1.0"):
+        set_coin_nll(drawn, 1, 2, 1.0)
+    with pytest.raises(TypeError, match="k must be an integer; got str"):
+        draw_coin_nll("1", 2, 0.5)
+    assert not np.isnan(drawn.curve.get_ydata()).any()
+    plt.close("all")
+
+
+def test_l05_the_curve_comes_from_coursekit_cross_entropy(monkeypatch):
+    """No maths in the figures: the NLL curve is coursekit's cross-entropy, not a second formula."""
+    import matplotlib.pyplot as plt
+
+    import coursekit.figures.likelihood as likelihood
+
+    calls = []
+    original = likelihood.cross_entropy
+    monkeypatch.setattr(likelihood, "cross_entropy", lambda *a, **k: calls.append(k) or original(*a, **k))
+    likelihood.draw_coin_nll(6, 20, 0.5)
+    assert calls and all(k.get("base") == __import__("math").e for k in calls)
+    plt.close("all")
