@@ -31,6 +31,38 @@ def record_widgets():
     return constructed
 
 
+def control_settings(widget):
+    """(attribute, values to set in turn, the last being the original), or None."""
+    import ipywidgets
+
+    if isinstance(widget, ipywidgets.Button):
+        return None
+    if hasattr(widget, "options") and hasattr(widget, "index"):  # the selection widgets
+        n = len(widget.options)
+        if n == 0:
+            return None
+        if isinstance(widget, ipywidgets.SelectionRangeSlider):
+            ends = [(0, 0), (n - 1, n - 1), (0, n - 1)]
+        elif isinstance(widget.index, tuple):  # several items selected at once
+            ends = [(0,), (n - 1,)]
+        else:
+            ends = [0, n - 1]
+        return "index", ends + [widget.index]
+    if not isinstance(widget, ipywidgets.ValueWidget):
+        return None
+    value = widget.value
+    if isinstance(value, bool):
+        return "value", [not value, value]
+    if hasattr(widget, "min") and hasattr(widget, "max"):
+        low, high = widget.min, widget.max
+        if hasattr(widget, "base"):  # FloatLogSlider: min and max are exponents
+            low, high = widget.base ** low, widget.base ** high
+        if isinstance(value, tuple):  # range sliders
+            return "value", [(low, low), (high, high), value]
+        return "value", [low, high, value]
+    return None
+
+
 def drive_all_widgets(widgets_seen):
     """Move every widget in ``widgets_seen`` to its extremes; raise if any callback failed."""
     import sys
@@ -38,35 +70,6 @@ def drive_all_widgets(widgets_seen):
 
     import ipywidgets
     from IPython import get_ipython
-
-    def settings(widget):
-        """(attribute, values to set in turn, the last being the original), or None."""
-        if isinstance(widget, ipywidgets.Button):
-            return None
-        if hasattr(widget, "options") and hasattr(widget, "index"):  # the selection widgets
-            n = len(widget.options)
-            if n == 0:
-                return None
-            if isinstance(widget, ipywidgets.SelectionRangeSlider):
-                ends = [(0, 0), (n - 1, n - 1), (0, n - 1)]
-            elif isinstance(widget.index, tuple):  # several items selected at once
-                ends = [(0,), (n - 1,)]
-            else:
-                ends = [0, n - 1]
-            return "index", ends + [widget.index]
-        if not isinstance(widget, ipywidgets.ValueWidget):
-            return None
-        value = widget.value
-        if isinstance(value, bool):
-            return "value", [not value, value]
-        if hasattr(widget, "min") and hasattr(widget, "max"):
-            low, high = widget.min, widget.max
-            if hasattr(widget, "base"):  # FloatLogSlider: min and max are exponents
-                low, high = widget.base ** low, widget.base ** high
-            if isinstance(value, tuple):  # range sliders
-                return "value", [(low, low), (high, high), value]
-            return "value", [low, high, value]
-        return None
 
     shell = get_ipython()
     shown = []
@@ -85,7 +88,7 @@ def drive_all_widgets(widgets_seen):
             if isinstance(widget, ipywidgets.Button):
                 steps = [("click()", None)]
             else:
-                setting = settings(widget)
+                setting = control_settings(widget)
                 if setting is None:
                     continue
                 attribute, values = setting
@@ -118,7 +121,8 @@ def drive_all_widgets(widgets_seen):
 RECORDER = inspect.getsource(record_widgets) + "\n_coursekit_widgets = record_widgets()\n"
 
 #: The last cell: drives them.
-DRIVER = inspect.getsource(drive_all_widgets) + "\ndrive_all_widgets(_coursekit_widgets)\n"
+DRIVER = "\n\n".join(inspect.getsource(f) for f in (control_settings, drive_all_widgets)) + (
+    "\ndrive_all_widgets(_coursekit_widgets)\n")
 
 
 def run_with_driver(path, timeout=600):
