@@ -18,7 +18,6 @@ Prints, in one run:
 """
 
 import argparse
-import inspect
 import statistics
 import subprocess
 import sys
@@ -95,14 +94,13 @@ def widget_update_times(values_per_control=40):
     matplotlib.use("agg")
     import numpy as np
 
-    from coursekit import widgets
+    from coursekit import figures
 
     print("\n2. One widget update (set a control, recompute, redraw; goal <= 30 ms, max < 100 ms)")
-    makers = [(name, f) for name, f in inspect.getmembers(widgets, inspect.isfunction)
-              if name.endswith("_widget") and f.__module__ == widgets.__name__]
+    makers = [(name, getattr(figures, name)) for name in figures.__all__ if name.endswith("_widget")]
     for name, make in makers:
         box = make()
-        controls = [c for c in box.children[0].children if hasattr(c, "value")]
+        controls = list(box.controls.values())
         times = []
         for control in controls:
             if hasattr(control, "options") and control.options:

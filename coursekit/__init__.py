@@ -8,9 +8,9 @@ The maths is imported here and stays light (numpy and scipy.special only):
 
 Modules that need heavier libraries load on first use, as attributes:
 ``coursekit.sampling``, ``coursekit.training``, ``coursekit.data``,
-``coursekit.calibration``, ``coursekit.plotting``, ``coursekit.widgets``,
-``coursekit.exercises`` and ``coursekit.environment``.  The course tooling
-(``coursekit.authoring``) is never loaded by ``import coursekit``.
+``coursekit.calibration``, ``coursekit.figures``, ``coursekit.exercises`` and
+``coursekit.environment``.  The course tooling (``coursekit.authoring``) is
+never loaded by ``import coursekit``.
 """
 
 import importlib
@@ -39,7 +39,7 @@ from coursekit.losses import (
 __version__ = "0.1.0"
 
 _LAZY_MODULES = {
-    "calibration", "data", "environment", "exercises", "plotting", "sampling", "training", "widgets",
+    "calibration", "data", "environment", "exercises", "figures", "sampling", "training",
 }
 
 __all__ = [

@@ -99,4 +99,4 @@ def test_lazy_modules_load_on_first_use():
     import coursekit
 
     assert coursekit.training.fit_logistic
-    assert coursekit.plotting.PALETTE
+    assert coursekit.figures.PALETTE

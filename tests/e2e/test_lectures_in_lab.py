@@ -60,7 +60,7 @@ def widget_cells(name):
     """Indices of the code cells that display a coursekit widget.
 
     Such a cell ends with a bare call of a ``*_widget(...)`` function (its value is
-    what the cell displays), e.g. ``ck.widgets.entropy_widget(weights=(4, 2, 1, 1))``.
+    what the cell displays), e.g. ``ck.figures.entropy_widget(weights=(4, 2, 1, 1))``.
     """
     cells = []
     for index, source in code_cells(name):
