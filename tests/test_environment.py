@@ -1,6 +1,5 @@
 """coursekit.environment: one line per requirement, judged against pyproject.toml, no versions shown."""
 
-import importlib.util
 import re
 import tomllib
 from pathlib import Path
@@ -12,12 +11,6 @@ from coursekit.environment import EnvironmentRow, check_environment, minimum_ver
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: FLIP TO True WHEN coursekit/figures/ IS MERGED (branch wt-figures replaces
-#: plotting.py and widgets.py by that package).  Until then the environment
-#: check's import of coursekit.figures fails in this branch, and the tests
-#: below expect exactly that one failing line; test_figures_flag_is_current
-#: fails as soon as the flag is stale.
-FIGURES_PACKAGE_MERGED = True
 
 
 def _pyproject_minimums():
@@ -41,12 +34,9 @@ def test_minimums_fall_back_to_the_installed_metadata(monkeypatch):
     assert "pytest" not in minimums  # test extras are not runtime requirements
 
 
-def test_figures_flag_is_current():
-    assert FIGURES_PACKAGE_MERGED == (importlib.util.find_spec("coursekit.figures") is not None)
-
-
 def test_the_modules_checked_are_the_teaching_interface():
-    assert environment.COURSEKIT_MODULES == ("coursekit", "coursekit.figures", "coursekit.exercises")
+    assert environment.COURSEKIT_MODULES == (
+        "coursekit", "coursekit.figures.style", "coursekit.figures.live", "coursekit.exercises")
 
 
 def test_rows_in_order_and_all_met_here():
@@ -54,11 +44,7 @@ def test_rows_in_order_and_all_met_here():
     assert [row.name for row in rows] == ["Python", *environment.PACKAGES, "coursekit"]
     assert all(isinstance(row, EnvironmentRow) for row in rows)
     failing = [str(row) for row in rows if not row.ok]
-    if FIGURES_PACKAGE_MERGED:
-        assert failing == []
-    else:
-        assert len(failing) == 1 and failing[0].startswith(
-            "coursekit imports: importing coursekit.figures failed (ModuleNotFoundError")
+    assert failing == []
 
 
 def test_printed_lines_hold_minimums_not_installed_versions():
@@ -66,7 +52,7 @@ def test_printed_lines_hold_minimums_not_installed_versions():
     minimums = _pyproject_minimums()
     assert lines[0] == f"Python ≥ {minimums['python'].lstrip('>=')}: ok"
     assert lines[1] == f"numpy ≥ {minimums['numpy'].lstrip('>=')}: ok"
-    assert lines[-1] == "coursekit imports: ok" or not FIGURES_PACKAGE_MERGED
+    assert lines[-1] == "coursekit imports: ok"
     for row, line in zip(check_environment(), lines):
         if row.found and row.found != row.minimum:
             assert row.found not in line, f"{line!r} shows the installed version"
