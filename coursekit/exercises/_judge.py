@@ -17,7 +17,7 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
-from coursekit.exercises._limits import TIME_LIMIT, StudentFailure, run_limited
+from coursekit.exercises._limits import StudentFailure, run_limited
 
 LN2 = math.log(2.0)
 LOG10_2 = math.log10(2.0)
@@ -146,8 +146,10 @@ def choice_hint(answer, correct, options, wrong_hints=None):
     return (wrong_hints or {}).get(letter, "that statement does not hold; test it on a small example.")
 
 
-def call_student(func, *args, seconds=TIME_LIMIT):
+def call_student(func, *args, seconds=None):
     """Call the student's function on copies of ``args``, within ``seconds``.
+
+    ``seconds`` defaults to :data:`~coursekit.exercises._limits.TIME_LIMIT`.
 
     Raises :class:`NotAnswered` if it returns nothing (``None`` or ``...``) and
     :class:`~coursekit.exercises._limits.StudentFailure` if it raises anything

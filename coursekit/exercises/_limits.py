@@ -48,7 +48,7 @@ TIME_LIMIT = 3.0
 _STACK_BYTES = 64 * 1024 * 1024
 
 _WAIT_SLICE = 0.05  # seconds between looks at the worker (and at a user interrupt)
-_STOP_ATTEMPTS = 20  # a student's ``except BaseException`` may swallow a few stops
+_STOP_FOR = 30.0  # seconds of retries: a student's ``except BaseException`` may swallow many stops
 
 
 class _Stop(BaseException):
@@ -92,23 +92,39 @@ def _exception_text(error, limit=160):
     return f"{name}: {message}" if message else name
 
 
-def _raise_in(thread, exc_type):
-    """Ask ``thread`` to raise ``exc_type`` at its next bytecode; False if impossible."""
+def _raise_in(ident, exc_type):
+    """Ask thread ``ident`` to raise ``exc_type`` at its next bytecode.
+
+    Returns False where that is impossible (not CPython): the thread is then
+    left to run out as a daemon.
+    """
     try:
         set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
-    except AttributeError:  # not CPython: the thread is left to run out as a daemon
+    except AttributeError:
         return False
     set_async_exc.argtypes = (ctypes.c_ulong, ctypes.py_object)
-    return set_async_exc(thread.ident, exc_type) == 1
+    return set_async_exc(ident, exc_type) == 1
 
 
 def _stop(thread, done):
-    """Stop the worker: raise :class:`_Stop` in it until it ends (or give up)."""
-    for _ in range(_STOP_ATTEMPTS):
-        if done.is_set() or not _raise_in(thread, _Stop):
-            return
-        if done.wait(_WAIT_SLICE):
-            return
+    """Stop the worker without waiting for it.
+
+    A reaper thread raises :class:`_Stop` in the worker, and again every
+    :data:`_WAIT_SLICE` (a call inside C only sees it when it returns to
+    Python; a student's ``except BaseException`` inside a loop swallows most
+    of them), for up to :data:`_STOP_FOR` seconds, so the verdict is not
+    delayed by the retries. A worker that outlives all of them is left to run
+    as a daemon thread: the kernel stays usable, at the cost of one core.
+    """
+    def reap():
+        give_up = time.monotonic() + _STOP_FOR
+        while time.monotonic() < give_up:
+            if done.is_set() or not _raise_in(thread.ident, _Stop):
+                return
+            if done.wait(_WAIT_SLICE):
+                return
+
+    threading.Thread(target=reap, name="coursekit-student-reaper", daemon=True).start()
 
 
 def _start_worker(target):
@@ -125,8 +141,10 @@ def _start_worker(target):
     return worker
 
 
-def run_limited(func, args=(), seconds=TIME_LIMIT):
+def run_limited(func, args=(), seconds=None):
     """``func(*args)`` on deep copies of ``args``, within ``seconds``; never hangs.
+
+    ``seconds`` defaults to :data:`TIME_LIMIT`, read at each call.
 
     Returns what ``func`` returns. Raises :class:`StudentFailure` if it raises
     anything (``SystemExit`` and ``KeyboardInterrupt`` included) or overruns.
@@ -143,20 +161,22 @@ def run_limited(func, args=(), seconds=TIME_LIMIT):
     ...     print(failure.describe())
     your function raised SystemExit: 3.
     """
+    seconds = TIME_LIMIT if seconds is None else seconds
     args = copy.deepcopy(args)
     box = {}
     done = threading.Event()
 
     def target():
         try:
+            with np.errstate(all="ignore"):  # per thread: set here, not by the caller
+                box["result"] = func(*args)
+        except BaseException as exc:  # the student's code: every exception is reported
+            box["error"] = exc
+        finally:
             try:
-                with np.errstate(all="ignore"):  # per thread: set here, not by the caller
-                    box["result"] = func(*args)
-            except BaseException as exc:  # the student's code: every exception is reported
-                box["error"] = exc
-            done.set()
-        except _Stop:  # a stop that arrived just after the function returned
-            done.set()
+                done.set()
+            except _Stop:  # a stop that arrived just as the function returned
+                done.set()
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -172,9 +192,9 @@ def run_limited(func, args=(), seconds=TIME_LIMIT):
     if not done.is_set():
         _stop(worker, done)
         raise StudentFailure(seconds=seconds)
+    error = box.get("error")
+    if isinstance(error, _Stop) or not box:  # stopped at the very edge of the limit
+        raise StudentFailure(seconds=seconds)
     if "error" in box:
-        error = box["error"]
-        if isinstance(error, _Stop):  # stopped at the very edge of the limit
-            raise StudentFailure(seconds=seconds)
         raise StudentFailure(error)
     return box["result"]
