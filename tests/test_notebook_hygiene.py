@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from coursekit import notebooks as nbk
+from coursekit.exercises import CORRECT, NOT_ANSWERED, WRONG
 
 ROOT = Path(__file__).resolve().parents[1]
 LECTURES = nbk.find_notebooks(ROOT, nbk.LECTURES_DIR)
@@ -234,6 +235,7 @@ def test_lecture_has_slide_metadata_on_every_cell(path):
 # (nbgrader's ``validate --invert`` idea, on the stored outputs nbval verifies)
 # --------------------------------------------------------------------------
 
+VERDICT_LABELS = tuple(f"{label}: " for label in (CORRECT, NOT_ANSWERED, WRONG))
 CHECK_CALL = re.compile(r"""^check\(\s*["'](\d\d\.\d+)["']""", re.MULTILINE)
 
 
@@ -248,8 +250,9 @@ def verdicts(path):
         if "### BEGIN SOLUTION" not in cell.source and "# your code here" not in cell.source:
             continue
         keys = CHECK_CALL.findall(cell.source)
-        lines = [line for out in cell.get("outputs", []) if out.output_type == "stream"
-                 for line in out.text.splitlines() if line[:1] in {"✅", "⏳", "❌"}]
+        texts = [out.text if out.output_type == "stream" else out.get("data", {}).get("text/plain", "")
+                 for out in cell.get("outputs", [])]
+        lines = [line for text in texts for line in text.splitlines() if line.startswith(VERDICT_LABELS)]
         for key, line in zip(keys, lines):
             found[key] = line
     return found
@@ -261,12 +264,12 @@ def test_solution_passes_every_check_of_its_lecture(path):
     lecture = path.stem[:2]
     if lecture != "00":
         assert len([k for k in found if k.startswith(lecture + ".")]) >= 3, "fewer than three exercises"
-    wrong = {key: line for key, line in found.items() if not line.startswith("✅")}
+    wrong = {key: line for key, line in found.items() if not line.startswith(f"{CORRECT}: ")}
     assert not wrong, f"{relative(path)}: checks not passed by the solution: {wrong}"
 
 
 @notebooks(LECTURES)
 def test_lecture_leaves_every_exercise_unanswered(path):
     found = verdicts(path)
-    answered = {key: line for key, line in found.items() if not line.startswith("⏳")}
+    answered = {key: line for key, line in found.items() if not line.startswith(f"{NOT_ANSWERED}: ")}
     assert not answered, f"{relative(path)}: exercises answered in the student version: {answered}"
