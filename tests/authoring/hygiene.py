@@ -15,6 +15,7 @@ import nbformat
 
 from coursekit.authoring.placeholders import BEGIN_SOLUTION, PLACEHOLDER_PREFIX
 from coursekit.authoring.repository import LECTURES_DIR, SOLUTIONS_DIR, find_notebooks
+from coursekit.exercises import CORRECT, NOT_ANSWERED, WRONG
 
 ROOT = Path(__file__).resolve().parents[2]
 LECTURES = find_notebooks(ROOT, LECTURES_DIR)
@@ -180,6 +181,9 @@ def is_exercise_cell(cell):
     return f"### {BEGIN_SOLUTION}" in cell.source or PLACEHOLDER_PREFIX in cell.source
 
 
+VERDICT_LABELS = tuple(f"{label}: " for label in (CORRECT, NOT_ANSWERED, WRONG))
+
+
 def verdicts(path):
     """``{exercise key: verdict line}`` for every exercise cell (answer, then ``check``).
 
@@ -191,8 +195,9 @@ def verdicts(path):
         if not is_exercise_cell(cell):
             continue
         keys = CHECK_CALL.findall(cell.source)
-        lines = [line for out in cell.get("outputs", []) if out.output_type == "stream"
-                 for line in out.text.splitlines() if line[:1] in {"✅", "⏳", "❌"}]
+        texts = [out.text if out.output_type == "stream" else out.get("data", {}).get("text/plain", "")
+                 for out in cell.get("outputs", [])]
+        lines = [line for text in texts for line in text.splitlines() if line.startswith(VERDICT_LABELS)]
         for key, line in zip(keys, lines):
             found[key] = line
     return found

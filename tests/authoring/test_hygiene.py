@@ -14,6 +14,7 @@ import pytest
 
 from coursekit.authoring.pipeline import KEEP_SOLUTION_TAG, RAISES_EXCEPTION_TAG, has_solution_markers, tags
 from coursekit.authoring.sync import check_solutions_markers
+from coursekit.exercises import CORRECT, NOT_ANSWERED
 
 from .hygiene import (
     ALL,
@@ -192,14 +193,14 @@ def test_solution_passes_every_check_of_its_lecture(path):
     lecture = path.stem[:2]
     if lecture != "00":
         assert len([k for k in found if k.startswith(lecture + ".")]) >= 3, "fewer than three exercises"
-    wrong = {key: line for key, line in found.items() if not line.startswith("✅")}
+    wrong = {key: line for key, line in found.items() if not line.startswith(f"{CORRECT}: ")}
     assert not wrong, f"{relative(path)}: checks not passed by the solution: {wrong}"
 
 
 @notebooks(LECTURES)
 def test_lecture_leaves_every_exercise_unanswered(path):
     found = verdicts(path)
-    answered = {key: line for key, line in found.items() if not line.startswith("⏳")}
+    answered = {key: line for key, line in found.items() if not line.startswith(f"{NOT_ANSWERED}: ")}
     assert not answered, f"{relative(path)}: exercises answered in the student version: {answered}"
 
 
@@ -210,5 +211,6 @@ def test_a_kept_solution_is_answered_in_the_lecture(path):
     if path.stem.startswith("00"):
         assert kept, "lecture 00 demonstrates an answered exercise ('Here it is answered:')"
     for index, cell in kept:
-        text = "".join(out.text for out in cell.outputs if out.output_type == "stream")
-        assert text.startswith("✅"), f"cell {index}: {text!r}"
+        text = "".join(out.text if out.output_type == "stream" else out.get("data", {}).get("text/plain", "")
+                       for out in cell.outputs)
+        assert text.startswith(f"{CORRECT}: "), f"cell {index}: {text!r}"
