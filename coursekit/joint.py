@@ -113,7 +113,9 @@ def mutual_information(pxy, base=2):
     r"""Mutual information :math:`I(X; Y)`: how far the table is from independence.
 
     The KL divergence of the product of the marginals from the joint table,
-    computed with :func:`scipy.special.rel_entr`:
+    computed with :func:`scipy.special.rel_entr` (grouped by rows as
+    :math:`\sum_x p(x)\, D(p(y \mid x) \,\|\, p(y))`, so that the product
+    of two tiny marginals cannot underflow):
 
     .. math::
         I(X; Y) = D\big(p(x, y) \,\|\, p(x)\, p(y)\big)
@@ -144,5 +146,8 @@ def mutual_information(pxy, base=2):
     """
     log_base = check_base(base)
     p = check_joint(pxy)
-    independent = np.outer(p.sum(axis=1), p.sum(axis=0))
-    return float(max(rel_entr(p, independent).sum(), 0.0) / log_base + 0.0)
+    px, py = p.sum(axis=1, keepdims=True), p.sum(axis=0, keepdims=True)
+    # The same sum as rel_entr(p, px * py), grouped as p(x) D(p(y|x) || p(y)):
+    # the product px * py of two tiny marginals could underflow to 0 and give inf.
+    p_y_given_x = np.divide(p, px, out=np.zeros_like(p), where=px > 0)
+    return float(max((px * rel_entr(p_y_given_x, py)).sum(), 0.0) / log_base + 0.0)

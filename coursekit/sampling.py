@@ -13,6 +13,7 @@ import numpy as np
 
 from coursekit._validation import (
     _to_array,
+    as_float_array,
     check_base,
     check_ndim,
     check_pair,
@@ -43,6 +44,8 @@ def _check_indices(x, name, what, low, high):
     arr = _to_array(x, name, f"a 1-D sequence of {what}")
     if arr.size == 0:
         raise ValueError(f"{name} must be a non-empty 1-D array of {what}; got shape {arr.shape}.")
+    if arr.dtype.kind == "O":
+        as_float_array(arr, name)  # too-large integers: ValueError; other objects: TypeError
     if arr.dtype.kind not in "iu":
         raise TypeError(f"{name} must be {what} (integers); got an array of dtype {arr.dtype}.")
     if arr.ndim != 1 or arr.size == 0:
@@ -117,6 +120,6 @@ def convergence(p, q, sizes, rng, base=2):
     p, q = check_pair(p, q)
     check_ndim(p, "p", 1, "one distribution (1-D)")
     check_base(base)
-    sizes = _check_indices(sizes, "sizes", "sequence lengths", 1, MAX_DRAWS)
+    sizes = _check_indices(sizes, "sizes", "prefix lengths", 1, MAX_DRAWS)
     samples = draw(p, int(sizes.max()), rng)
     return np.array([per_symbol_surprisal(samples[:n], q, base) for n in sizes])
