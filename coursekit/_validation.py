@@ -47,11 +47,8 @@ def _at(mask):
 
 
 def _unmask(x, name):
-    """The data of a masked array with nothing masked; a TypeError if something is.
-
-    coursekit computes on plain arrays. Dropping the mask would silently use
-    the hidden values, so a masked entry is refused instead.
-    """
+    """The data of a masked array with nothing masked; a TypeError if something is
+    (dropping the mask would silently compute on the hidden values)."""
     if not isinstance(x, np.ma.MaskedArray):
         return x
     hidden = int(np.ma.count_masked(x))
@@ -123,6 +120,7 @@ def as_float_array(x, name):
     return arr
 
 
+# Longer than 60 lines only for its docstring: the examples are the contract's reference.
 def check_scalar(x, name, kind="real", *, low=None, high=None, include=(True, True)):
     """Check one number and return it as a Python ``float`` (or ``int``).
 
@@ -298,23 +296,6 @@ def check_probabilities(p, name):
     if np.any(sums != 1):
         arr = arr / sums
     return arr
-
-
-def check_joint(pxy, name="pxy"):
-    """Check a joint distribution table: 2-D, non-negative, summing to 1 over all cells.
-
-    Returns it renormalised to sum to 1, as :func:`check_probabilities` does.
-
-    >>> check_joint([[0.25, 0.25], [0.5, 0.0]]).shape
-    (2, 2)
-    >>> check_joint([0.5, 0.5])
-    Traceback (most recent call last):
-    ...
-    ValueError: pxy must be a 2-D joint table p(x, y), x along axis 0 and y along axis 1; got shape (2,).
-    """
-    arr = as_float_array(pxy, name)
-    check_ndim(arr, name, 2, "a 2-D joint table p(x, y), x along axis 0 and y along axis 1")
-    return check_probabilities(arr.ravel(), name).reshape(arr.shape)
 
 
 def check_pair(p, q, names=("p", "q")):

@@ -25,9 +25,28 @@ References
 import numpy as np
 from scipy.special import rel_entr, xlogy
 
-from coursekit._validation import check_base, check_joint
+from coursekit._validation import SUM_TOLERANCE, as_float_array, check_base, check_ndim, check_probabilities
 
 __all__ = ["joint_entropy", "conditional_entropy", "mutual_information"]
+
+
+def check_joint(pxy, name="pxy"):
+    """Check a joint distribution table: 2-D, non-negative, summing to 1 over all cells.
+
+    Returns it renormalised to sum to 1, as :func:`check_probabilities` does.
+
+    >>> check_joint([[0.25, 0.25], [0.5, 0.0]]).shape
+    (2, 2)
+    >>> check_joint([0.5, 0.5])
+    Traceback (most recent call last):
+    ...
+    ValueError: pxy must be a 2-D joint table p(x, y), x along axis 0 and y along axis 1; got shape (2,).
+    """
+    arr = as_float_array(pxy, name)
+    check_ndim(arr, name, 2, "a 2-D joint table p(x, y), x along axis 0 and y along axis 1")
+    if not (arr < 0).any() and abs(arr.sum() - 1) > SUM_TOLERANCE:
+        raise ValueError(f"{name} must sum to 1 over all its cells; got a sum of {arr.sum():.6g}.")
+    return check_probabilities(arr.ravel(), name).reshape(arr.shape)
 
 
 def joint_entropy(pxy, base=2):

@@ -170,22 +170,22 @@ def _mean_label_nll(rows, labels):
     """Mean over rows of ``logsumexp(z) - z[label]``, block by block, gathering the label."""
     mean, n = 0.0, len(rows)
     step = max(1, _BLOCK_ELEMENTS // rows.shape[1])
-    for start in range(0, n, step):
-        z, t = rows[start:start + step], labels[start:start + step]
-        # Shift by the row maximum so exp cannot overflow and huge but equal
-        # logits keep their differences; a shift beyond float range is -inf.
-        with np.errstate(over="ignore"):
+    # Shift by the row maximum so exp cannot overflow and huge but equal
+    # logits keep their differences; a shift beyond float range is -inf, and
+    # a sum of huge losses beyond float range is redone below.
+    with np.errstate(over="ignore"):
+        for start in range(0, n, step):
+            z, t = rows[start:start + step], labels[start:start + step]
             shifted = z - _row_max(z)[:, None]
-        true_score = shifted[np.arange(len(t)), t]
-        total = np.exp(shifted, out=shifted).sum(axis=1)
-        log_normaliser = np.log(total)
-        confident = total < _NEAR_ONE
-        if confident.any():  # a loss near 0: keep its digits (log1p form)
-            log_normaliser[confident] = _log_normaliser(_shifted(z[confident]))[:, 0]
-        nll = log_normaliser - true_score
-        with np.errstate(over="ignore"):
+            true_score = shifted[np.arange(len(t)), t]
+            total = np.exp(shifted, out=shifted).sum(axis=1)
+            log_normaliser = np.log(total)
+            if total.min() < _NEAR_ONE:  # some losses near 0: keep their digits (log1p form)
+                confident = total < _NEAR_ONE
+                log_normaliser[confident] = _log_normaliser(_shifted(z[confident]))[:, 0]
+            nll = log_normaliser - true_score
             block = float(np.sum(nll))
-        mean += block / n if math.isfinite(block) else _mean(nll) * (len(nll) / n)
+            mean += block / n if math.isfinite(block) else _mean(nll) * (len(nll) / n)
     return mean
 
 

@@ -18,11 +18,11 @@ import pytest
 
 import coursekit as ck
 from coursekit import calibration, coding, data, info, joint, losses, sampling, training
+from coursekit.joint import check_joint
 from coursekit._validation import (
     as_float_array,
     check_base,
     check_choice,
-    check_joint,
     check_labels,
     check_probabilities,
     check_scalar,
@@ -147,7 +147,7 @@ def test_check_labels_and_targets():
 
 
 def test_check_joint():
-    with pytest.raises(ValueError, match="pxy must sum to 1 along its last axis; got a sum of 0.5"):
+    with pytest.raises(ValueError, match="pxy must sum to 1 over all its cells; got a sum of 0.5"):
         check_joint([[0.25, 0.25], [0.0, 0.0]])
     with pytest.raises(ValueError, match=r"pxy must be a 2-D joint table .*; got shape \(1, 1, 2\)"):
         check_joint([[[0.5, 0.5]]])
