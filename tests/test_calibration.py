@@ -1,4 +1,4 @@
-"""coursekit.calibration: reliability curves against scikit-learn, ECE properties, every error message."""
+"""coursekit.calibration: reliability curves against numpy and scikit-learn, ECE properties, temperature scaling, every error message."""
 
 import numpy as np
 import pytest
@@ -6,7 +6,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.calibration import calibration_curve
 
-from coursekit.calibration import ReliabilityCurve, expected_calibration_error, reliability_curve
+from coursekit.calibration import (
+    TEMPERATURE_RANGE,
+    ReliabilityCurve,
+    TemperatureFit,
+    expected_calibration_error,
+    fit_temperature,
+    reliability_curve,
+)
+from coursekit.losses import binary_cross_entropy_with_logits, cross_entropy_loss
 
 
 def _random_case(seed, n=500):
@@ -99,9 +107,14 @@ def test_ece_matches_its_definition():
     ([0, 2], [0.2, 0.4], 10, ValueError, r"y_true must hold labels 0 or 1; got 2 at index 1"),
     ([0, 1], [0.2, 1.4], 10, ValueError, r"p_pred must hold probabilities between 0 and 1; got 1.4 at index 1"),
     ([0, 1], [0.2, float("nan")], 10, ValueError, r"p_pred must contain only finite numbers"),
-    ([0, 1], [0.2, 0.4], 0, ValueError, r"n_bins must be a positive integer; got 0"),
-    ([0, 1], [0.2, 0.4], 2.5, ValueError, r"n_bins must be a positive integer; got 2.5"),
-    ([0, 1], [0.2, 0.4], True, ValueError, r"n_bins must be a positive integer; got True"),
+    ([0, 1], [0.2, 0.4], 0, ValueError, r"n_bins must be at least 1; got 0"),
+    ([0, 1], [0.2, 0.4], 2.5, ValueError, r"n_bins must be a whole number; got 2.5"),
+    ([0, 1], [0.2, 0.4], True, TypeError, r"n_bins must be an integer; got bool \(True\)"),
+    ([0, 1], [0.2, 0.4], 10**400, ValueError, r"n_bins must be at most 1000000; got 1000"),
+    ([0, 1], [0.2, 0.4], "10", TypeError, r"n_bins must be an integer; got str \('10'\)"),
+    ([False, True], [0.2, 0.4], 10, TypeError, r"y_true must hold numbers, not truth values"),
+    ([0, 1], [False, True], 10, TypeError, r"p_pred must hold numbers, not truth values"),
+    ([0, 1], np.ma.masked_array([0.2, 0.4], mask=[0, 1]), 10, TypeError, r"p_pred is a masked array with 1 masked entry"),
     ("01", [0.2, 0.4], 10, TypeError, r"y_true must be numbers"),
     ([0, 1], ["a", "b"], 10, TypeError, r"p_pred must contain real numbers"),
     ([], [], 10, ValueError, r"y_true must not be empty"),
@@ -111,3 +124,87 @@ def test_error_messages(y_true, p_pred, n_bins, error, message):
         reliability_curve(y_true, p_pred, n_bins)
     with pytest.raises(error, match=message):
         expected_calibration_error(y_true, p_pred, n_bins)
+
+
+# numpy.histogram's bins (issue 13) ----------------------------------------------
+
+
+def test_issue_13_bins_are_numpy_histograms_bins():
+    # 10 bins: the edges 0.30000000000000004, 0.6000000000000001 and
+    # 0.7000000000000001 lie above 0.3, 0.6 and 0.7, so numpy puts those in
+    # bins 2, 5 and 6; the old floor(10 p) put them in 3, 6 and 7.
+    p = np.array([0.3, 0.6, 0.7])
+    counts, _ = np.histogram(p, bins=10, range=(0, 1))
+    assert np.flatnonzero(counts).tolist() == [2, 5, 6]
+    assert reliability_curve([0, 1, 1], p, n_bins=10).counts.tolist() == counts.tolist()
+
+
+@pytest.mark.parametrize("n_bins", [1, 3, 7, 10, 13, 100])
+def test_every_multiple_of_the_bin_width_falls_where_numpy_puts_it(n_bins):
+    p = np.concatenate([np.arange(n_bins + 1) / n_bins, np.linspace(0, 1, n_bins + 1), [0.0, 1.0]])
+    counts, _ = np.histogram(p, bins=n_bins, range=(0, 1))
+    curve = reliability_curve(np.zeros(len(p)), np.clip(p, 0, 1), n_bins=n_bins)
+    assert curve.counts.tolist() == counts.tolist()
+
+
+@given(st.lists(st.floats(0, 1), min_size=1, max_size=80), st.integers(1, 30))
+@settings(max_examples=100, deadline=None)
+def test_counts_agree_with_numpy_histogram(p, n_bins):
+    counts, _ = np.histogram(p, bins=n_bins, range=(0, 1))
+    assert reliability_curve(np.zeros(len(p)), p, n_bins).counts.tolist() == counts.tolist()
+
+
+# Temperature scaling -------------------------------------------------------------
+
+
+def _overconfident(seed, scale, n=1500, k=3):
+    rng = np.random.default_rng(seed)
+    true_logits = rng.normal(size=(n, k))
+    p = np.exp(true_logits) / np.exp(true_logits).sum(axis=1, keepdims=True)
+    labels = (rng.random(n)[:, None] > np.cumsum(p, axis=1)).sum(axis=1)
+    return scale * true_logits, labels
+
+
+@pytest.mark.parametrize("seed, scale", [(0, 3.0), (1, 0.5), (2, 1.0)])
+def test_fit_temperature_finds_the_minimum_of_the_nll_curve(seed, scale):
+    logits, labels = _overconfident(seed, scale)
+    fit = fit_temperature(logits, labels)
+    assert isinstance(fit, TemperatureFit) and fit._fields == ("temperature", "nll_before", "nll_after")
+    grid = np.exp(np.linspace(np.log(0.05), np.log(20), 2001))
+    curve = np.array([cross_entropy_loss(logits / t, labels) for t in grid])
+    assert fit.nll_after <= curve.min() + 1e-9  # no point of a fine grid is lower
+    assert fit.temperature == pytest.approx(grid[curve.argmin()], rel=0.01)
+    assert fit.nll_after == pytest.approx(cross_entropy_loss(logits / fit.temperature, labels), rel=1e-12)
+    assert fit.nll_before == pytest.approx(cross_entropy_loss(logits, labels), rel=1e-12)
+    assert fit.nll_after <= fit.nll_before
+    # The right temperature undoes the scale that made the model over- or underconfident.
+    assert fit.temperature == pytest.approx(scale, rel=0.15)
+
+
+def test_fit_temperature_on_binary_log_odds():
+    rng = np.random.default_rng(3)
+    z = rng.normal(scale=2, size=2000)
+    y = (rng.random(2000) < 1 / (1 + np.exp(-z))).astype(int)
+    fit = fit_temperature(4 * z, y)
+    assert fit.temperature == pytest.approx(4, rel=0.15)
+    assert fit.nll_after == pytest.approx(binary_cross_entropy_with_logits(y, 4 * z / fit.temperature), rel=1e-12)
+
+
+def test_fit_temperature_stops_at_the_range_on_separable_data():
+    fit = fit_temperature([[2.0, 0.0], [0.0, 2.0]], [0, 1])  # always right: the colder the better
+    assert fit.temperature == pytest.approx(TEMPERATURE_RANGE[0], rel=1e-4)
+    assert fit.nll_after < fit.nll_before
+
+
+@pytest.mark.parametrize("logits, labels, error, message", [
+    ([[0.0], [1.0]], [0, 0], ValueError, r"logits must have shape \(N,\) \(binary log-odds\) or \(N, K\) with K >= 2"),
+    ([[[0.0, 1.0]]], [0], ValueError, r"logits must have shape \(N,\)"),
+    ([[0.0, 1.0]], [2], ValueError, r"labels must be class labels in 0\.\.1 \(logits have 2 classes\); got 2"),
+    ([[0.0, 1.0]], [0, 1], ValueError, r"labels must hold one label per row of logits, shape \(1,\); got \(2,\)"),
+    ([[0.0, np.nan]], [0], ValueError, "logits must contain only finite numbers"),
+    ([True, False], [0, 1], TypeError, "logits must hold numbers, not truth values"),
+    ([0.0, 1.0], [True, False], TypeError, "labels must be integer class labels, not truth values"),
+])
+def test_fit_temperature_errors(logits, labels, error, message):
+    with pytest.raises(error, match=message):
+        fit_temperature(logits, labels)

@@ -114,10 +114,49 @@ def test_huffman_is_no_worse_than_shannon_lengths(p):
         (lambda: encode("ax", {"a": "0"}), ValueError, "symbols contains 'x'"),
         (lambda: decode("01", {"a": "0", "b": "01"}), ValueError, "code must be prefix-free"),
         (lambda: decode("1", {"a": "0", "b": "10"}), ValueError, "bits ends in the middle of a codeword"),
-        (lambda: fixed_length_code(0), ValueError, "symbols must not be empty"),
+        (lambda: fixed_length_code(0), ValueError, "symbols must be at least 1; got 0"),
+        (lambda: fixed_length_code([]), ValueError, "symbols must not be empty"),
     ],
 )
 def test_bad_input_gets_a_clear_error(call, error, message):
     with pytest.raises(error) as info:
         call()
     assert message in str(info.value)
+
+
+def test_issue_13_fixed_length_code_refuses_a_huge_count_quickly():
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match="symbols must be at most 1048576; got 100000000"):
+        fixed_length_code(10**8)  # used to run for minutes
+    with pytest.raises(ValueError, match="symbols must be at most 1048576"):
+        fixed_length_code(10**400)
+    assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        (lambda: fixed_length_code(True), TypeError, "symbols must be an integer; got bool (True)"),
+        (lambda: fixed_length_code(2.5), ValueError, "symbols must be a whole number; got 2.5"),
+        (lambda: fixed_length_code(None), TypeError, "symbols must be a count or a collection of symbols; got NoneType"),
+        (lambda: fixed_length_code("aab"), ValueError, "symbols must be distinct; got 'a' twice"),
+        (lambda: fixed_length_code([[1], [2]]), TypeError, "symbols must be hashable (usable as dict keys); got [1]"),
+        (lambda: huffman_code([True, False]), TypeError, "probs must hold numbers, not truth values"),
+        (lambda: huffman_code({"a": True, "b": False}), TypeError, "probs must hold numbers, not truth values"),
+        (lambda: encode(None, {"a": "0"}), TypeError, "symbols must be a sequence of symbols"),
+        (lambda: encode([["a"]], {"a": "0"}), ValueError, "symbols contains ['a'], which code has no codeword for"),
+        (lambda: decode(None, {"a": "0"}), TypeError, "bits must be a string of '0' and '1'; got NoneType"),
+        (lambda: decode("012", {"a": "0"}), ValueError, "bits must contain only '0' and '1'; got '012'"),
+    ],
+)
+def test_more_bad_input_gets_a_clear_error(call, error, message):
+    with pytest.raises(error) as info:
+        call()
+    assert message in str(info.value)
+
+
+def test_fixed_length_code_of_numpy_counts_and_strings():
+    assert fixed_length_code(np.int64(3)) == fixed_length_code(3) == {0: "00", 1: "01", 2: "10"}
+    assert fixed_length_code("ab") == {"a": "0", "b": "1"}

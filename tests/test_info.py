@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from coursekit import cross_entropy, entropy, kl_divergence, surprisal
+from coursekit import cross_entropy, cross_entropy_loss, entropy, kl_divergence, perplexity, surprisal
+from coursekit._validation import SUM_TOLERANCE
 
 LN2 = math.log(2)
 
@@ -103,14 +104,14 @@ def test_entropy_is_between_zero_and_log_n(p):
 @given(pairs())
 def test_gibbs_inequality(pq):
     p, q = pq
-    assert cross_entropy(p, q) >= entropy(p) - 1e-12
+    assert cross_entropy(p, q) >= entropy(p)  # exactly: no rounding tolerance
     assert cross_entropy(p, p) == pytest.approx(entropy(p), abs=1e-12)
 
 
 @given(pairs(zeros_in_q=True))
 def test_kl_is_non_negative_and_zero_at_q_equals_p(pq):
     p, q = pq
-    assert kl_divergence(p, q) >= -1e-12
+    assert kl_divergence(p, q) >= 0.0  # exactly: no rounding tolerance
     assert kl_divergence(p, p) == pytest.approx(0.0, abs=1e-12)
 
 
@@ -133,6 +134,71 @@ def test_a_batch_equals_its_rows_one_by_one(rows, base):
 @given(distributions())
 def test_bits_and_nats_differ_by_ln2(p):
     assert entropy(p, base=math.e) == pytest.approx(entropy(p) * LN2, abs=1e-12)
+
+
+# Accepted near-distributions keep the promises (issue 13) ----------------------
+
+
+def test_issue_13_kl_of_an_accepted_near_distribution_is_not_negative():
+    # The input sums to 0.9999991, within the tolerance, so it is accepted;
+    # before the fix the result was -1.3e-6 bits although "never negative".
+    assert kl_divergence([0.5, 0.4999991], [0.5, 0.5]) >= 0.0
+    assert cross_entropy([0.5, 0.4999991], [0.5, 0.5]) >= entropy([0.5, 0.4999991])
+
+
+def test_entropy_of_a_near_certain_outcome_is_not_negative():
+    # -1.0000005 * log(1.0000005) < 0 without renormalisation.
+    assert entropy([1.0000005]) == 0.0
+    assert entropy([1.0000005, 0.0]) == 0.0
+
+
+@given(pairs(zeros_in_q=True), st.floats(-0.9, 0.9), st.floats(-0.9, 0.9))
+def test_near_distributions_within_the_tolerance_keep_every_inequality(pq, dp, dq):
+    p, q = pq
+    p, q = p * (1 + dp * SUM_TOLERANCE), q * (1 + dq * SUM_TOLERANCE)  # accepted, not normalised
+    assert entropy(p) >= 0.0
+    assert kl_divergence(p, q) >= 0.0
+    assert cross_entropy(p, q) >= entropy(p)
+
+
+def test_perfect_and_zero_results_are_plus_zero():
+    for value in (entropy([1.0, 0.0]), kl_divergence([0.3, 0.7], [0.3, 0.7]),
+                  cross_entropy([0.0, 1.0], [0.0, 1.0]), surprisal(1.0)):
+        assert value == 0.0 and math.copysign(1.0, value) == 1.0
+    assert math.copysign(1.0, surprisal([1.0, 0.5])[0]) == 1.0
+
+
+# Perplexity -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("k", [1, 2, 4, 10, 1000])
+def test_perplexity_of_a_uniform_guess_is_the_number_of_choices(k):
+    assert perplexity(math.log(k)) == pytest.approx(k, rel=1e-12)
+    assert perplexity(entropy([1 / k] * k), base=2) == pytest.approx(k, rel=1e-12)
+    assert perplexity(cross_entropy_loss(np.zeros((3, k)), [0, 0, 0])) == pytest.approx(k, rel=1e-12)
+
+
+@given(distributions())
+def test_perplexity_does_not_depend_on_the_unit(p):
+    assert perplexity(entropy(p), base=2) == pytest.approx(perplexity(entropy(p, base=math.e)), rel=1e-12)
+    assert 1.0 <= perplexity(entropy(p), base=2) <= len(p) * (1 + 1e-12)
+
+
+def test_perplexity_beyond_float_range_is_inf_not_an_error():
+    assert perplexity(1e4) == math.inf
+    assert perplexity(0) == 1.0
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    (dict(nll=-0.1), ValueError, "nll must be at least 0; got -0.1"),
+    (dict(nll=math.inf), ValueError, "nll must be a finite number; got inf"),
+    (dict(nll=True), TypeError, r"nll must be a real number; got bool \(True\)"),
+    (dict(nll=[1.0]), TypeError, "nll must be a real number; got list"),
+    (dict(nll=1.0, base=1), ValueError, "base must be a positive number other than 1"),
+])
+def test_perplexity_errors(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        perplexity(**kwargs)
 
 
 # Agreement with scipy ---------------------------------------------------------
@@ -171,6 +237,11 @@ def test_agrees_with_scipy_stats_entropy(pq):
         (lambda: kl_divergence([0.5, 0.5], [0.7, 0.7]), ValueError, "q must sum to 1 along its last axis; got a sum of 1.4"),
         (lambda: surprisal(1.5), ValueError, "p must hold probabilities between 0 and 1; got 1.5."),
         (lambda: surprisal([0.5, -0.5]), ValueError, "p must hold probabilities between 0 and 1; got -0.5 at index 1"),
+        (lambda: surprisal(True), TypeError, "p must hold numbers, not truth values"),
+        (lambda: entropy([True, False]), TypeError, "p must hold numbers, not truth values"),
+        (lambda: entropy(np.ma.masked_array([0.5, 0.5], mask=[0, 1])), TypeError, "p is a masked array with 1 masked entry"),
+        (lambda: entropy([0.5, 0.5], base=10**400), ValueError, "base is too large to be a float"),
+        (lambda: entropy([0.5, 0.5], base=True), TypeError, "base must be a real number; got bool"),
     ],
 )
 def test_bad_input_gets_a_clear_error(call, error, message):

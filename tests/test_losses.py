@@ -16,11 +16,17 @@ from coursekit import (
     cross_entropy,
     cross_entropy_grad,
     cross_entropy_loss,
+    entropy,
+    kl_divergence,
     log_softmax,
     mse_loss,
     sigmoid,
+    smooth_labels,
     softmax,
 )
+
+#: -log softmax([0, -40])_0 = log(1 + e^-40), to the last digit.
+TINY = math.log1p(math.exp(-40))
 
 finite_logits = st.floats(-50, 50, allow_nan=False)
 
@@ -152,6 +158,108 @@ def test_agrees_with_sklearn_log_loss(zt):
     assert abs(cross_entropy_loss(z, t) - log_loss(t, p, labels=list(range(k)))) < 1e-12
 
 
+# Tiny losses keep their digits; perfect ones are +0.0 (issue 13) --------------
+
+
+def test_issue_13_tiny_cross_entropy_keeps_relative_accuracy():
+    assert TINY == pytest.approx(4.248354255291589e-18, rel=1e-15)
+    assert cross_entropy_loss([[0, -40]], [0]) == pytest.approx(TINY, rel=1e-12)  # was 0.0
+    assert cross_entropy_loss([[0, -40]], [[1, 0]]) == pytest.approx(TINY, rel=1e-12)
+    assert cross_entropy_loss([0.0, -40.0], 0) == pytest.approx(TINY, rel=1e-12)
+    assert -log_softmax([0.0, -40.0])[0] == pytest.approx(TINY, rel=1e-12)
+    assert -cross_entropy_grad([[40.0, 0.0]], [0])[0, 0] == pytest.approx(TINY, rel=1e-12)
+
+
+def test_issue_13_tiny_binary_losses_keep_relative_accuracy():
+    assert binary_cross_entropy_with_logits([1], [40]) == pytest.approx(TINY, rel=1e-12)  # was 0.0
+    assert binary_cross_entropy_with_logits([0], [-40]) == pytest.approx(TINY, rel=1e-12)
+    assert binary_cross_entropy([0], [1e-20]) == pytest.approx(1e-20, rel=1e-12)  # was -0.0
+    assert binary_cross_entropy([1], [1 - 2**-40]) == pytest.approx(-math.log1p(-(2**-40)), rel=1e-12)
+
+
+@settings(max_examples=100)
+@given(arrays(float, st.integers(2, 6), elements=st.floats(-700, 0)), st.floats(1, 700))
+def test_confident_right_predictions_keep_relative_accuracy(others, margin):
+    """When the true class leads by ``margin``, the loss is log1p(sum of e^(z_j - z_t))."""
+    z = np.concatenate([[0.0], others - margin])
+    exact = math.log1p(math.fsum(math.exp(v) for v in z[1:]))
+    assert cross_entropy_loss(z, 0) == pytest.approx(exact, rel=1e-12, abs=1e-300)
+    assert cross_entropy_loss(z[None, :], [[1.0] + [0.0] * len(others)]) == pytest.approx(exact, rel=1e-12, abs=1e-300)
+    if len(others) == 1:
+        assert binary_cross_entropy_with_logits([1.0], [-z[1]]) == pytest.approx(exact, rel=1e-12, abs=1e-300)
+
+
+@pytest.mark.parametrize("value", [
+    pytest.param(lambda: cross_entropy_loss([[0.0, -800.0]], [0]), id="cross_entropy_loss labels"),
+    pytest.param(lambda: cross_entropy_loss([[0.0, -800.0]], [[1.0, 0.0]]), id="cross_entropy_loss probs"),
+    pytest.param(lambda: binary_cross_entropy([1, 0], [1.0, 0.0]), id="binary_cross_entropy"),
+    pytest.param(lambda: binary_cross_entropy_with_logits([1, 0], [800.0, -800.0]), id="with_logits"),
+    pytest.param(lambda: mse_loss([0.5], [0.5]), id="mse_loss"),
+    pytest.param(lambda: float(log_softmax([1000.0, 0.0])[0]), id="log_softmax"),
+    pytest.param(lambda: float(cross_entropy_grad([[0.0, -800.0]], [0])[0, 1]), id="cross_entropy_grad"),
+])
+def test_issue_13_a_perfect_prediction_is_plus_zero(value):
+    result = value()
+    assert result == 0.0 and math.copysign(1.0, result) == 1.0
+    assert f"{result:.4f}" == "0.0000"
+
+
+def test_issue_13_means_do_not_overflow():
+    big = 1.7e308  # each per-sample loss is finite; their sum is not
+    assert cross_entropy_loss([[0.0, -big]] * 4, [1] * 4) == pytest.approx(big, rel=1e-12)
+    assert cross_entropy_loss([[0.0, -big]] * 4, [[0.0, 1.0]] * 4) == pytest.approx(big, rel=1e-12)
+    assert binary_cross_entropy_with_logits([1.0, 1.0], [-big, -big]) == pytest.approx(big, rel=1e-12)
+    assert mse_loss([1e154, 1e154], [0.0, 0.0]) == pytest.approx(1e308, rel=1e-12)
+    n = 70_000  # more rows than one block of the label path
+    assert cross_entropy_loss(np.tile([0.0, -big], (n, 1)), np.ones(n, dtype=int)) == pytest.approx(big, rel=1e-12)
+
+
+def test_a_loss_beyond_float_range_is_honestly_inf():
+    assert cross_entropy_loss([[1e308, -1e308]], [1]) == math.inf
+
+
+# Label smoothing ----------------------------------------------------------------
+
+
+def test_smooth_labels_values():
+    soft = smooth_labels([0, 2], 3, 0.3)
+    np.testing.assert_allclose(soft, [[0.8, 0.1, 0.1], [0.1, 0.1, 0.8]], rtol=1e-15)
+    assert smooth_labels([1, 0], 2, 0.0).tolist() == [[0.0, 1.0], [1.0, 0.0]]
+    np.testing.assert_allclose(smooth_labels([1], 4, 1.0), [[0.25] * 4])
+    assert smooth_labels(np.zeros((2, 3), dtype=int), 5, 0.1).shape == (2, 3, 5)
+    assert smooth_labels(1, 2, 0.5).shape == (2,)
+
+
+@given(logits_and_labels(), st.floats(0, 1))
+def test_smoothed_cross_entropy_is_entropy_plus_kl(zt, epsilon):
+    """CE(y~, q) = H(y~) + KL(y~ || q), in nats, for every row and so on average."""
+    z, t = zt
+    k = z.shape[1]
+    soft = smooth_labels(t, k, epsilon)
+    np.testing.assert_allclose(soft.sum(axis=1), 1.0, rtol=0, atol=1e-15)
+    q = softmax(z)
+    decomposed = np.mean(entropy(soft, base=math.e) + kl_divergence(soft, q, base=math.e))
+    assert cross_entropy_loss(z, soft) == pytest.approx(decomposed, rel=1e-9, abs=1e-9)
+    # Its floor is H(y~), reached when the prediction is y~ itself.
+    assert cross_entropy_loss(z, soft) >= np.mean(entropy(soft, base=math.e)) - 1e-12
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: smooth_labels([0, 3], 3, 0.1), ValueError, "labels must be class labels in 0..2; got 3 at index 1"),
+    (lambda: smooth_labels([0.5], 3, 0.1), ValueError, "labels must be integer class labels; got 0.5"),
+    (lambda: smooth_labels([True], 3, 0.1), TypeError, "labels must be integer class labels, not truth values"),
+    (lambda: smooth_labels([], 3, 0.1), ValueError, "labels must not be empty"),
+    (lambda: smooth_labels([0], 1, 0.1), ValueError, "n_classes must be at least 2; got 1"),
+    (lambda: smooth_labels([0], 10**400, 0.1), ValueError, "n_classes must be at most 1048576"),
+    (lambda: smooth_labels([0], 3, 1.5), ValueError, "epsilon must be at most 1; got 1.5"),
+    (lambda: smooth_labels([0], 3, True), TypeError, "epsilon must be a real number; got bool (True)"),
+])
+def test_smooth_labels_errors(call, error, message):
+    with pytest.raises(error) as info:
+        call()
+    assert message in str(info.value)
+
+
 # Validation -------------------------------------------------------------------
 
 
@@ -169,7 +277,7 @@ def test_agrees_with_sklearn_log_loss(zt):
         (lambda: cross_entropy_loss([], []), ValueError, "logits must not be empty"),
         (lambda: cross_entropy_loss(2.0, 0), ValueError, "logits must have the classes on a last axis"),
         (lambda: cross_entropy_loss([["a", "b"]], [0]), TypeError, "logits must contain real numbers"),
-        (lambda: cross_entropy_loss([[0.0, 1.0]], ["a"]), TypeError, "targets must be numeric"),
+        (lambda: cross_entropy_loss([[0.0, 1.0]], ["a"]), TypeError, "targets must contain real numbers"),
         (lambda: cross_entropy_loss([[0.0, 1.0]], None), TypeError, "targets must be integer class labels or probability vectors"),
         (lambda: cross_entropy_grad([[0.0, 1.0]], [3]), ValueError, "targets must be class labels in 0..1"),
         (lambda: softmax([1.0, float("nan")]), ValueError, "logits must contain only finite numbers"),
@@ -179,6 +287,13 @@ def test_agrees_with_sklearn_log_loss(zt):
         (lambda: binary_cross_entropy_with_logits([1.0], [float("nan")]), ValueError, "logits must contain only finite numbers"),
         (lambda: mse_loss([1.0, 2.0], [1.0]), ValueError, "y_true and y_pred must have the same shape"),
         (lambda: sigmoid("x"), TypeError, "z must be numbers"),
+        (lambda: cross_entropy_loss([[True, False]], [0]), TypeError, "logits must hold numbers, not truth values"),
+        (lambda: cross_entropy_loss([[0.0, 1.0]], [True]), TypeError, "targets must be numeric labels or probabilities, not truth values"),
+        (lambda: binary_cross_entropy([True], [0.5]), TypeError, "y_true must hold numbers, not truth values"),
+        (lambda: binary_cross_entropy([1], [True]), TypeError, "p_pred must hold numbers, not truth values"),
+        (lambda: cross_entropy_loss(np.ma.masked_array([[0.0, 1.0]], mask=[[0, 1]]), [0]), TypeError, "logits is a masked array with 1 masked entry"),
+        (lambda: softmax([0.0, 1.0], axis=1), ValueError, "axis must be at most 0; got 1"),
+        (lambda: log_softmax([0.0, 1.0], axis=True), TypeError, "axis must be an integer; got bool (True)"),
     ],
 )
 def test_bad_input_gets_a_clear_error(call, error, message):

@@ -39,15 +39,44 @@ def test_impossible_outcome_costs_infinitely_many_bits():
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: draw(P, 0, np.random.default_rng(0)), ValueError, "n must be a positive integer"),
+        (lambda: draw(P, 0, np.random.default_rng(0)), ValueError, "n must be at least 1; got 0"),
         (lambda: draw(P, 10, 0), TypeError, "rng must be a numpy Generator"),
-        (lambda: per_symbol_surprisal([0, 4], P), ValueError, "samples must be indices in 0..3"),
+        (lambda: per_symbol_surprisal([0, 4], P), ValueError, "samples must be outcome indices in 0..3; got 4 at index 1"),
         (lambda: per_symbol_surprisal([], P), ValueError, "samples must be a non-empty 1-D array"),
         (lambda: convergence(P, [0.5, 0.5], [10], np.random.default_rng(0)), ValueError, "p and q must have the same shape"),
-        (lambda: convergence(P, P, [0], np.random.default_rng(0)), ValueError, "sizes must be a non-empty"),
+        (lambda: convergence(P, P, [0], np.random.default_rng(0)), ValueError, "sizes must be prefix lengths in 1..100000000; got 0 at index 0"),
     ],
 )
 def test_bad_input_gets_a_clear_error(call, error, message):
     with pytest.raises(error) as info:
         call()
     assert message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        # issue 13: a 2-D q was accepted
+        (lambda: per_symbol_surprisal([0, 1], [[0.5, 0.5], [0.5, 0.5]]), ValueError, "q must be one distribution (1-D); got shape (2, 2)"),
+        (lambda: per_symbol_surprisal([True, False], P), TypeError, "samples must be outcome indices (integers); got an array of dtype bool"),
+        (lambda: per_symbol_surprisal([0.0, 1.0], P), TypeError, "samples must be outcome indices (integers); got an array of dtype float64"),
+        (lambda: per_symbol_surprisal([[0, 1]], P), ValueError, "samples must be a non-empty 1-D array of outcome indices; got shape (1, 2)"),
+        (lambda: per_symbol_surprisal([0, 1], P, base=10**400), ValueError, "base is too large to be a float"),
+        (lambda: draw(P, 10**400, np.random.default_rng(0)), ValueError, "n must be at most 100000000"),
+        (lambda: draw(P, True, np.random.default_rng(0)), TypeError, "n must be an integer; got bool (True)"),
+        (lambda: draw(P, 2.5, np.random.default_rng(0)), ValueError, "n must be a whole number; got 2.5"),
+        (lambda: draw([True, False], 2, np.random.default_rng(0)), TypeError, "p must hold numbers, not truth values"),
+        (lambda: convergence(P, P, [1.5], np.random.default_rng(0)), TypeError, "sizes must be prefix lengths (integers)"),
+        (lambda: convergence(P, P, [10], np.random.default_rng(0), base=1), ValueError, "base must be a positive number other than 1"),
+    ],
+)
+def test_more_bad_input_gets_a_clear_error(call, error, message):
+    with pytest.raises(error) as info:
+        call()
+    assert message in str(info.value)
+
+
+def test_draw_is_unchanged_for_a_distribution_that_needed_renormalising():
+    # check_probabilities now renormalises what it accepts; draw used to divide by the sum itself.
+    p = np.array([0.1] * 10)  # sums to 0.9999999999999999
+    assert draw(p, 50, np.random.default_rng(3)).tolist() == np.random.default_rng(3).choice(10, 50, p=p / p.sum()).tolist()

@@ -8,7 +8,17 @@ import pytest
 from scipy import special
 
 from coursekit import data
-from coursekit.training import LOSSES, Fit, fit_logistic, fit_softmax, logistic_loss_and_grad, softmax_loss_and_grad
+from coursekit.training import (
+    LOSSES,
+    Fit,
+    LossAndGrad,
+    SigmoidUnitLosses,
+    fit_logistic,
+    fit_softmax,
+    logistic_loss_and_grad,
+    sigmoid_unit_losses,
+    softmax_loss_and_grad,
+)
 
 
 def central_difference(f, x, eps=1e-6):
@@ -197,15 +207,17 @@ X2 = np.array([[0.0], [1.0], [2.0]])
     (dict(X=X2, y=[0, 0.5, 1]), ValueError, r"y must hold integer labels in 0\.\.1"),
     (dict(X=X2, y=["a", "b", "a"]), TypeError, "y must contain real numbers"),
     (dict(X=[[np.nan], [1.0], [2.0]], y=[0, 1, 1]), ValueError, "X must contain only finite numbers"),
-    (dict(X=X2, y=[0, 1, 1], lr=0), ValueError, "lr must be a positive number; got 0"),
-    (dict(X=X2, y=[0, 1, 1], lr=math.inf), ValueError, "lr must be a positive number; got inf"),
-    (dict(X=X2, y=[0, 1, 1], lr="0.1"), ValueError, "lr must be a positive number; got '0.1'"),
-    (dict(X=X2, y=[0, 1, 1], steps=-1), ValueError, "steps must be a non-negative integer; got -1"),
-    (dict(X=X2, y=[0, 1, 1], steps=1.5), ValueError, "steps must be a non-negative integer; got 1.5"),
+    (dict(X=X2, y=[0, 1, 1], lr=0), ValueError, r"lr must be greater than 0; got 0\.0"),
+    (dict(X=X2, y=[0, 1, 1], lr=math.inf), ValueError, "lr must be a finite number; got inf"),
+    (dict(X=X2, y=[0, 1, 1], lr="0.1"), TypeError, r"lr must be a real number; got str \('0\.1'\)"),
+    (dict(X=X2, y=[0, 1, 1], lr=True), TypeError, r"lr must be a real number; got bool \(True\)"),
+    (dict(X=X2, y=[0, 1, 1], steps=-1), ValueError, "steps must be at least 0; got -1"),
+    (dict(X=X2, y=[0, 1, 1], steps=1.5), ValueError, "steps must be a whole number; got 1.5"),
+    (dict(X=X2, y=[0, 1, 1], steps=10**400), ValueError, "steps must be at most 10000000; got 1000"),
     (dict(X=X2, y=[0, 1, 1], loss="hinge"), ValueError, r"loss must be one of \['cross_entropy', 'mse'\]; got 'hinge'"),
-    (dict(X=X2, y=[0, 1, 1], weights=[1.0, 2.0]), ValueError, r"weights must have shape \(1,\); got \(2,\)"),
-    (dict(X=X2, y=[0, 1, 1], bias="a"), TypeError, "bias must be numbers"),
-    (dict(X=X2, y=[0, 1, 1], bias=[1.0, 2.0]), ValueError, r"bias must be a single number; got shape \(2,\)"),
+    (dict(X=X2, y=[0, 1, 1], weights=[1.0, 2.0]), ValueError, r"weights must have shape \(1,\) to match X; got \(2,\)"),
+    (dict(X=X2, y=[0, 1, 1], bias="a"), TypeError, r"bias must be a real number; got str \('a'\)"),
+    (dict(X=X2, y=[0, 1, 1], bias=[1.0, 2.0]), TypeError, r"bias must be a real number; got list \(\[1\.0, 2\.0\]\)"),
 ])
 def test_fit_logistic_errors(kwargs, error, message):
     with pytest.raises(error, match=message):
@@ -214,14 +226,14 @@ def test_fit_logistic_errors(kwargs, error, message):
 
 @pytest.mark.parametrize("kwargs, error, message", [
     (dict(y=[0, 1, 2], n_classes=2), ValueError, r"y must hold integer labels in 0\.\.1"),
-    (dict(y=[0, 0, 0], n_classes=1), ValueError, "n_classes must be an integer of at least 2; got 1"),
-    (dict(y=[0, 0, 0], n_classes=-1), ValueError, "n_classes must be an integer of at least 2; got -1"),
-    (dict(y=[0, 1, 2], n_classes=3.7), ValueError, "n_classes must be an integer of at least 2; got 3.7"),
+    (dict(y=[0, 0, 0], n_classes=1), ValueError, "n_classes must be at least 2; got 1"),
+    (dict(y=[0, 0, 0], n_classes=-1), ValueError, "n_classes must be at least 2; got -1"),
+    (dict(y=[0, 1, 2], n_classes=3.7), ValueError, "n_classes must be a whole number; got 3.7"),
     (dict(y=["a", "b", "c"]), TypeError, "y must contain real numbers"),
     (dict(y=[-1, 0, 1]), ValueError, "y must hold non-negative integer labels"),
     (dict(y=[0, 1.5, 2]), ValueError, "y must hold non-negative integer labels"),
     (dict(y=[0, np.nan, 2]), ValueError, "y must contain only finite numbers"),
-    (dict(y=[0, 1, 2], lr=-1), ValueError, "lr must be a positive number; got -1"),
+    (dict(y=[0, 1, 2], lr=-1), ValueError, r"lr must be greater than 0; got -1\.0"),
 ])
 def test_fit_softmax_errors(kwargs, error, message):
     with pytest.raises(error, match=message):
@@ -231,3 +243,64 @@ def test_fit_softmax_errors(kwargs, error, message):
 def test_loss_and_grad_reject_an_unknown_loss():
     with pytest.raises(ValueError, match=r"loss must be one of \['cross_entropy', 'mse'\]; got 'x'"):
         logistic_loss_and_grad(np.zeros(1), 0.0, X2, np.array([0.0, 1.0, 1.0]), loss="x")
+
+
+# Named results and validation (issues 9 and 13) ---------------------------------
+
+
+def test_sigmoid_unit_losses_is_a_named_result_that_still_unpacks():
+    result = sigmoid_unit_losses([0.0, 2.0], 1)
+    assert isinstance(result, SigmoidUnitLosses)
+    assert result._fields == ("cross_entropy", "cross_entropy_slope", "squared_error", "squared_error_slope")
+    ce, ce_slope, se, se_slope = result  # lecture 06 and the widget unpack it
+    np.testing.assert_allclose(ce, np.logaddexp(0, [0.0, 2.0]) - [0.0, 2.0], rtol=1e-14)
+    assert result[3] is se_slope and result.cross_entropy is ce
+
+
+def test_sigmoid_unit_cross_entropy_keeps_its_digits():
+    assert sigmoid_unit_losses(40.0, 1).cross_entropy == pytest.approx(math.log1p(math.exp(-40)), rel=1e-12)
+    assert math.copysign(1, sigmoid_unit_losses(-800.0, 0).cross_entropy) == 1.0
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: sigmoid_unit_losses(None, 1), TypeError, r"z must be numbers .*; got NoneType"),  # issue 13: was NaN
+    (lambda: sigmoid_unit_losses(0.0, None), TypeError, r"y must be numbers .*; got NoneType"),
+    (lambda: sigmoid_unit_losses([0.0, 1.0], [1, 0, 1]), ValueError, r"y must be one number or have the shape of z, \(2,\)"),
+    (lambda: sigmoid_unit_losses(0.0, 2), ValueError, "y must hold probabilities between 0 and 1; got 2"),
+    (lambda: sigmoid_unit_losses(True, 1), TypeError, "z must hold numbers, not truth values"),
+])
+def test_sigmoid_unit_losses_errors(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_issue_13_logistic_loss_and_grad_accepts_lists():
+    # Was: AttributeError: 'list' object has no attribute 'T'.
+    from_lists = logistic_loss_and_grad([0.5], 0.1, [[1.0], [-1.0], [2.0]], [1, 0, 1])
+    from_arrays = logistic_loss_and_grad(np.array([0.5]), 0.1, np.array([[1.0], [-1.0], [2.0]]), np.array([1.0, 0.0, 1.0]))
+    assert isinstance(from_lists, LossAndGrad) and from_lists._fields == ("loss", "grad_weights", "grad_bias")
+    assert from_lists.loss == from_arrays.loss
+    np.testing.assert_array_equal(from_lists.grad_weights, from_arrays.grad_weights)
+    assert from_lists.grad_bias == from_arrays.grad_bias
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: logistic_loss_and_grad([0.0, 0.0], 0.0, X2, [0, 1, 1]), ValueError, r"weights must have shape \(1,\) to match X; got \(2,\)"),
+    (lambda: logistic_loss_and_grad([0.0], [0.0], X2, [0, 1, 1]), TypeError, "bias must be a real number; got list"),
+    (lambda: logistic_loss_and_grad([0.0], 0.0, X2, [0, 1, 2]), ValueError, r"y must hold integer labels in 0\.\.1"),
+    (lambda: logistic_loss_and_grad([0.0], 0.0, X2, [True, False, True]), TypeError, "y must hold numbers, not truth values"),
+    (lambda: logistic_loss_and_grad([0.0], 0.0, X2, [0, 1, 1], loss=None), TypeError, r"loss must be one of \['cross_entropy', 'mse'\]; got NoneType"),
+    (lambda: softmax_loss_and_grad([0.0, 0.0], [0.0, 0.0], X2, [0, 1, 1]), ValueError, r"weights must be 2-D \(features, classes\)"),
+    (lambda: softmax_loss_and_grad([[0.0, 0.0]], [0.0], X2, [0, 1, 1]), ValueError, r"bias and the classes must have the same shape"),
+    (lambda: softmax_loss_and_grad([[0.0, 0.0]], [0.0, 0.0], X2, [0, 1, 2]), ValueError, r"y must hold integer labels in 0\.\.1"),
+    (lambda: Fit(np.zeros(1), np.float64(0), "mse").logits([[1.0, 2.0]]), ValueError, r"X must have 1 features \(columns\); got 2"),
+])
+def test_loss_and_grad_errors(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_softmax_loss_and_grad_is_named_and_validated_like_the_trainer():
+    result = softmax_loss_and_grad(np.zeros((1, 3)), np.zeros(3), [[1.0]], [2])
+    assert isinstance(result, LossAndGrad)
+    assert result.loss == pytest.approx(math.log(3), rel=1e-15)
