@@ -204,12 +204,12 @@ def set_temperature(artists, temperature):
     --------
     >>> art = draw_temperature([[2.0, 0.0], [0.0, 1.0]], [0, 0], n_bins=2)
     >>> round(set_temperature(art, 2.0), 4), art.title.get_text()
-    (0.6714, 'Reliability at T = 2.00')
+    (0.6437, 'Reliability at T = 2.00')
     """
     temperature = _check_temperature(temperature)
     heights, counts = _bar_heights(artists.logits, artists.labels, temperature, artists.n_bins)
     for bar, height in zip(artists.bars, heights):
-        bar.set_height(height)
+        bar.set_height(float(height))
     for text, count in zip(artists.counts, counts):
         text.set_text(f"{count}")
     nll = float(_average_nll(artists.logits, artists.labels, temperature))
