@@ -2,7 +2,8 @@
 
 The maths is imported here and stays light (numpy and scipy.special only):
 
-- :mod:`coursekit.info`: surprisal, entropy, cross-entropy, KL divergence;
+- :mod:`coursekit.info`: surprisal, entropy, cross-entropy, KL divergence, perplexity;
+- :mod:`coursekit.joint`: joint and conditional entropy, mutual information;
 - :mod:`coursekit.losses`: softmax and the classification and regression losses;
 - :mod:`coursekit.coding`: prefix-free codes and Huffman's algorithm.
 
@@ -23,7 +24,8 @@ from coursekit.coding import (
     is_prefix_free,
     kraft_sum,
 )
-from coursekit.info import cross_entropy, entropy, kl_divergence, surprisal
+from coursekit.info import cross_entropy, entropy, kl_divergence, perplexity, surprisal
+from coursekit.joint import conditional_entropy, joint_entropy, mutual_information
 from coursekit.losses import (
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
@@ -32,6 +34,7 @@ from coursekit.losses import (
     log_softmax,
     mse_loss,
     sigmoid,
+    smooth_labels,
     softmax,
 )
 
@@ -42,9 +45,10 @@ _LAZY_MODULES = {
 }
 
 __all__ = [
-    "surprisal", "entropy", "cross_entropy", "kl_divergence",
+    "surprisal", "entropy", "cross_entropy", "kl_divergence", "perplexity",
+    "joint_entropy", "conditional_entropy", "mutual_information",
     "softmax", "log_softmax", "sigmoid", "cross_entropy_loss", "cross_entropy_grad",
-    "binary_cross_entropy", "binary_cross_entropy_with_logits", "mse_loss",
+    "binary_cross_entropy", "binary_cross_entropy_with_logits", "mse_loss", "smooth_labels",
     "huffman_code", "fixed_length_code", "expected_length", "is_prefix_free", "kraft_sum",
     "encode", "decode",
 ]

@@ -2,8 +2,10 @@
 
 One ``check_*`` helper per kind of input, in the manner of scikit-learn's
 ``_check_*`` helpers: validate first, then compute. Each raises a
-``TypeError`` for input that is not numbers at all and a ``ValueError`` whose
-message names the argument, what was received and what was expected.
+``TypeError`` for input of the wrong type (``None``, strings, bools where a
+number is meant, complex numbers, masked arrays with masked entries) and a
+``ValueError`` for a wrong value (NaN, inf, empty, out of bounds); the message
+names the argument, quotes what was received and says what was expected.
 """
 
 import math
@@ -17,6 +19,22 @@ import numpy as np
 SUM_TOLERANCE = 1e-6
 
 
+
+def _fits_a_float(n):
+    """Whether the integer ``n`` converts to a float without overflow."""
+    try:
+        float(n)
+    except OverflowError:
+        return False
+    return True
+
+
+def _short(x, limit=40):
+    """``repr(x)``, cut to ``limit`` characters, for quoting a received value."""
+    text = repr(x)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _first_index(mask):
     """Index (a tuple, or an int for 1-D input) of the first True in ``mask``."""
     index = np.unravel_index(int(np.argmax(mask)), mask.shape)
@@ -28,11 +46,51 @@ def _at(mask):
     return "" if mask.ndim == 0 else f" at index {_first_index(mask)}"
 
 
+def _unmask(x, name):
+    """The data of a masked array with nothing masked; a TypeError if something is.
+
+    coursekit computes on plain arrays. Dropping the mask would silently use
+    the hidden values, so a masked entry is refused instead.
+    """
+    if not isinstance(x, np.ma.MaskedArray):
+        return x
+    hidden = int(np.ma.count_masked(x))
+    if hidden:
+        raise TypeError(
+            f"{name} is a masked array with {hidden} masked entr{'y' if hidden == 1 else 'ies'}; "
+            f"coursekit does not honour masks. Pass {name}.compressed() to drop them "
+            f"or {name}.filled(value) to fill them."
+        )
+    return np.ma.getdata(x)
+
+
+def _object_array_error(arr, name, source):
+    """The error for an object array: ValueError for integers beyond float range, else TypeError."""
+    items = arr.ravel().tolist()
+    if items and all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in items):
+        big = next((v for v in items if isinstance(v, numbers.Integral) and not _fits_a_float(v)), None)
+        if big is not None:
+            return ValueError(f"{name} holds a number too large to be a float: an integer of {len(str(abs(big)))} digits.")
+    return TypeError(f"{name} must contain real numbers; got an array of dtype object (from {type(source).__name__}).")
+
+
+def _to_array(x, name, what="numbers (a list, tuple or array)"):
+    """``np.asarray(x)`` with clear errors for ``None``, strings, masks and ragged lists."""
+    if isinstance(x, (str, bytes)) or x is None:
+        raise TypeError(f"{name} must be {what}; got {type(x).__name__} ({_short(x)}).")
+    try:
+        return np.asarray(_unmask(x, name))
+    except ValueError as exc:  # ragged nested lists
+        raise ValueError(f"{name} must be a rectangular array of numbers; {exc}") from None
+
+
 def as_float_array(x, name):
     """Convert ``x`` to a non-empty float array of finite numbers.
 
-    Raises ``TypeError`` when ``x`` is not numeric (strings, ``None``, complex
-    numbers, objects) and ``ValueError`` when it is empty or holds NaN or inf.
+    Raises ``TypeError`` when ``x`` is not real numbers (strings, ``None``,
+    bools, complex numbers, objects, a masked array with masked entries) and
+    ``ValueError`` when it is empty, ragged, or holds NaN, inf or a number too
+    large for a float.
 
     >>> as_float_array([1, 2], "x")
     array([1., 2.])
@@ -40,14 +98,17 @@ def as_float_array(x, name):
     Traceback (most recent call last):
     ...
     ValueError: x must contain only finite numbers; got nan at index 1.
+    >>> as_float_array([True, False], "p")
+    Traceback (most recent call last):
+    ...
+    TypeError: p must hold numbers, not truth values; got an array of dtype bool.
     """
-    if isinstance(x, (str, bytes)) or x is None:
-        raise TypeError(f"{name} must be numbers (a list, tuple or array); got {type(x).__name__}.")
-    try:
-        arr = np.asarray(x)
-    except ValueError as exc:  # ragged nested lists
-        raise ValueError(f"{name} must be a rectangular array of numbers; {exc}") from None
-    if arr.dtype.kind not in "biuf":
+    arr = _to_array(x, name)
+    if arr.dtype.kind == "b":
+        raise TypeError(f"{name} must hold numbers, not truth values; got an array of dtype bool.")
+    if arr.dtype.kind == "O":
+        raise _object_array_error(arr, name, x)
+    if arr.dtype.kind not in "iuf":
         raise TypeError(
             f"{name} must contain real numbers; got an array of dtype {arr.dtype} "
             f"(from {type(x).__name__})."
@@ -106,19 +167,22 @@ def check_scalar(x, name, kind="real", *, low=None, high=None, include=(True, Tr
     Traceback (most recent call last):
     ...
     ValueError: p must be less than 1; got 1.0.
+    >>> check_scalar(10**400, "base")
+    Traceback (most recent call last):
+    ...
+    ValueError: base is too large to be a float; got an integer of 401 digits.
     """
     if kind not in ("real", "integer"):
         raise ValueError(f"kind must be 'real' or 'integer'; got {kind!r}.")
     what = "an integer" if kind == "integer" else "a real number"
-    if isinstance(x, np.ndarray) and x.ndim == 0:
+    if isinstance(x, np.ndarray) and x.ndim == 0 and not isinstance(x, np.ma.MaskedArray):
         x = x[()]
     if isinstance(x, (bool, np.bool_)) or not isinstance(x, numbers.Real):
-        shown = f" ({x!r})" if isinstance(x, (bool, np.bool_, str)) or x is None else ""
-        raise TypeError(f"{name} must be {what}; got {type(x).__name__}{shown}.")
+        raise TypeError(f"{name} must be {what}; got {type(x).__name__} ({_short(x)}).")
     if isinstance(x, numbers.Integral):
         value = int(x)
         if kind == "real":
-            if abs(value) > 2**1023:
+            if not _fits_a_float(value):
                 raise ValueError(f"{name} is too large to be a float; got an integer of {len(str(abs(value)))} digits.")
             value = float(value)
     else:
@@ -140,6 +204,24 @@ def check_scalar(x, name, kind="real", *, low=None, high=None, include=(True, Tr
     return value
 
 
+def check_choice(value, name, choices):
+    """Check that ``value`` is one of the strings ``choices``.
+
+    >>> check_choice("mse", "loss", ["cross_entropy", "mse"])
+    'mse'
+    >>> check_choice(None, "loss", ["cross_entropy", "mse"])
+    Traceback (most recent call last):
+    ...
+    TypeError: loss must be one of ['cross_entropy', 'mse']; got NoneType (None).
+    """
+    options = sorted(choices)
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be one of {options}; got {type(value).__name__} ({_short(value)}).")
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {options}; got {value!r}.")
+    return value
+
+
 def check_base(base):
     """Return ``log(base)`` after checking that ``base`` is a valid logarithm base.
 
@@ -150,13 +232,19 @@ def check_base(base):
     ...
     ValueError: base must be a positive number other than 1 (2 for bits, math.e for nats); got 1.
     """
-    if isinstance(base, bool) or not isinstance(base, numbers.Real):
-        raise TypeError(f"base must be a real number such as 2 or math.e; got {type(base).__name__}.")
-    if not (math.isfinite(base) and base > 0 and base != 1):
+    value = check_scalar(base, "base")
+    if not (value > 0 and value != 1):
         raise ValueError(
             f"base must be a positive number other than 1 (2 for bits, math.e for nats); got {base}."
         )
-    return math.log(base)
+    return math.log(value)
+
+
+def check_ndim(arr, name, ndim, what):
+    """Check the number of axes of an already converted array."""
+    if arr.ndim != ndim:
+        raise ValueError(f"{name} must be {what}; got shape {arr.shape}.")
+    return arr
 
 
 def check_unit_interval(p, name):
@@ -178,12 +266,16 @@ def check_probabilities(p, name):
     """Check that ``p`` holds probability vectors along its last axis.
 
     Entries must be finite and non-negative, and each vector must sum to 1
-    within :data:`SUM_TOLERANCE`.
+    within :data:`SUM_TOLERANCE`. An accepted vector whose sum is not exactly
+    1 is divided by its sum, so the promises made for distributions (entropy
+    and KL divergence are never negative) hold for every input accepted.
 
     >>> sum([0.1] * 10)  # rounding: accepted
     0.9999999999999999
     >>> check_probabilities([0.1] * 10, "p").shape
     (10,)
+    >>> float(check_probabilities([0.5, 0.4999991], "p").sum())
+    1.0
     >>> check_probabilities([0.5, 0.6], "q")
     Traceback (most recent call last):
     ...
@@ -197,13 +289,32 @@ def check_probabilities(p, name):
         raise ValueError(
             f"{name} must not contain negative probabilities; got {arr[negative][0]:g}{_at(negative)}."
         )
-    sums = arr.sum(axis=-1)
+    sums = arr.sum(axis=-1, keepdims=True)
     off = np.abs(sums - 1) > SUM_TOLERANCE
     if off.any():
-        total = float(sums[off][0]) if sums.ndim else float(sums)
-        where = "" if sums.ndim == 0 else f" (row {_first_index(off)})"
+        total = float(sums[off][0])
+        where = "" if arr.ndim == 1 else f" (row {_first_index(off[..., 0])})"
         raise ValueError(f"{name} must sum to 1 along its last axis; got a sum of {total:.6g}{where}.")
+    if np.any(sums != 1):
+        arr = arr / sums
     return arr
+
+
+def check_joint(pxy, name="pxy"):
+    """Check a joint distribution table: 2-D, non-negative, summing to 1 over all cells.
+
+    Returns it renormalised to sum to 1, as :func:`check_probabilities` does.
+
+    >>> check_joint([[0.25, 0.25], [0.5, 0.0]]).shape
+    (2, 2)
+    >>> check_joint([0.5, 0.5])
+    Traceback (most recent call last):
+    ...
+    ValueError: pxy must be a 2-D joint table p(x, y), x along axis 0 and y along axis 1; got shape (2,).
+    """
+    arr = as_float_array(pxy, name)
+    check_ndim(arr, name, 2, "a 2-D joint table p(x, y), x along axis 0 and y along axis 1")
+    return check_probabilities(arr.ravel(), name).reshape(arr.shape)
 
 
 def check_pair(p, q, names=("p", "q")):
@@ -250,6 +361,37 @@ def check_logits(logits, name="logits"):
     return arr
 
 
+def check_labels(labels, n_classes, name="labels", *, context=""):
+    """Check integer class labels in ``0..n_classes - 1`` (any shape); return them as ``intp``.
+
+    Whole floats such as ``2.0`` count as labels; bools do not.
+
+    >>> check_labels([0, 2.0], 3)
+    array([0, 2])
+    >>> check_labels([True], 2)
+    Traceback (most recent call last):
+    ...
+    TypeError: labels must be integer class labels, not truth values; got an array of dtype bool.
+    """
+    arr = _to_array(labels, name, "integer class labels")
+    if arr.dtype.kind == "b":
+        raise TypeError(f"{name} must be integer class labels, not truth values; got an array of dtype bool.")
+    if arr.dtype.kind not in "iuf" or arr.size == 0:
+        arr = as_float_array(labels, name)  # raises the right error for objects, complex, empty ...
+    if arr.dtype.kind == "f":
+        arr = as_float_array(arr, name)
+        fractional = arr != np.round(arr)
+        if fractional.any():
+            raise ValueError(f"{name} must be integer class labels; got {arr[fractional][0]:g}{_at(fractional)}.")
+    labels = arr.astype(np.intp, copy=False)
+    if labels.size and (labels.min() < 0 or labels.max() >= n_classes):
+        bad = (labels < 0) | (labels >= n_classes)
+        raise ValueError(
+            f"{name} must be class labels in 0..{n_classes - 1}{context}; got {labels[bad][0]}{_at(bad)}."
+        )
+    return labels
+
+
 def check_targets(targets, logits_shape, name="targets"):
     """Check targets against logits of shape ``logits_shape``.
 
@@ -264,14 +406,11 @@ def check_targets(targets, logits_shape, name="targets"):
     ...
     ValueError: targets must be class labels in 0..2 (logits have 3 classes); got 3 at index 1.
     """
-    if isinstance(targets, (str, bytes)) or targets is None:
-        raise TypeError(
-            f"{name} must be integer class labels or probability vectors; got {type(targets).__name__}."
-        )
-    arr = np.asarray(targets)
+    arr = _to_array(targets, name, "integer class labels or probability vectors")
     if arr.dtype.kind not in "biuf":
-        raise TypeError(f"{name} must be numeric; got an array of dtype {arr.dtype}.")
-    n_classes = logits_shape[-1]
+        arr = as_float_array(targets, name)  # raises the right error for objects, complex, ...
+    if arr.dtype.kind == "b":
+        raise TypeError(f"{name} must be numeric labels or probabilities, not truth values; got an array of dtype bool.")
     if arr.shape == tuple(logits_shape):
         return "probs", check_probabilities(arr, name)
     if arr.shape != tuple(logits_shape[:-1]):
@@ -279,24 +418,11 @@ def check_targets(targets, logits_shape, name="targets"):
             f"{name} must be class labels of shape {tuple(logits_shape[:-1])} or probability "
             f"vectors of shape {tuple(logits_shape)} to match logits; got shape {arr.shape}."
         )
-    if arr.dtype.kind == "f":
-        arr = as_float_array(arr, name)
-        fractional = arr != np.round(arr)
-        if fractional.any():
-            raise ValueError(
-                f"{name} must be integer class labels; got {arr[fractional][0]:g}{_at(fractional)}."
-            )
-    labels = arr.astype(np.intp, copy=False)
-    if labels.size and (labels.min() < 0 or labels.max() >= n_classes):
-        bad = (labels < 0) | (labels >= n_classes)
-        raise ValueError(
-            f"{name} must be class labels in 0..{n_classes - 1} (logits have {n_classes} classes); "
-            f"got {labels[bad][0]}{_at(bad)}."
-        )
-    return "labels", labels
+    n_classes = logits_shape[-1]
+    return "labels", check_labels(arr, n_classes, name, context=f" (logits have {n_classes} classes)")
 
 
 def scalar_or_array(x):
-    """Return a Python float for a 0-d result, the array otherwise."""
-    x = np.asarray(x)
+    """Return a Python float for a 0-d result, the array otherwise; ``-0.0`` becomes ``+0.0``."""
+    x = np.asarray(x) + 0.0  # -0.0 + 0.0 = +0.0: a perfect score never prints as "-0.0"
     return float(x) if x.ndim == 0 else x

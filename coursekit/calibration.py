@@ -17,11 +17,19 @@ where :math:`n_k` predictions fall in bin :math:`k`, :math:`\bar p_k` is their
 mean predicted probability and :math:`\bar y_k` the fraction of them whose
 label is 1.
 
-Bin :math:`k` (counting from 0) holds :math:`k/K \le p < (k+1)/K`; the last bin
-also holds :math:`p = 1`. This is the convention of :func:`numpy.histogram`.
+The bins are those of ``numpy.histogram(p, bins=K, range=(0, 1))``, edge
+for edge: the edges are ``numpy.linspace(0, 1, K + 1)``, bin :math:`k`
+(counting from 0) holds :math:`e_k \le p < e_{k+1}`, and the last bin also
+holds :math:`p = 1`. (The edge :math:`e_3` of 10 bins is
+``0.30000000000000004``, so 0.3 falls in bin 2, as in numpy.)
 :func:`sklearn.calibration.calibration_curve` closes its bins on the right
 instead, so the two differ only for predictions that sit exactly on an inner
 bin edge.
+
+*Temperature scaling* recalibrates a trained classifier with one number:
+divide every logit by :math:`T`, chosen to minimise the negative
+log-likelihood on held-out data (:func:`fit_temperature`). :math:`T > 1`
+softens overconfident predictions; the predicted class never changes.
 
 References
 ----------
@@ -29,14 +37,29 @@ References
    Modern Neural Networks", ICML 2017.
 """
 
-import numbers
+import math
 from typing import NamedTuple
 
 import numpy as np
 
-from coursekit._validation import check_same_shape, check_unit_interval
+from coursekit._validation import (
+    check_labels,
+    check_logits,
+    check_same_shape,
+    check_scalar,
+    check_unit_interval,
+)
 
-__all__ = ["ReliabilityCurve", "reliability_curve", "expected_calibration_error"]
+__all__ = [
+    "MAX_BINS", "ReliabilityCurve", "reliability_curve", "expected_calibration_error",
+    "TemperatureFit", "fit_temperature",
+]
+
+#: The most bins :func:`reliability_curve` accepts.
+MAX_BINS = 10**6
+
+#: The range searched by :func:`fit_temperature`.
+TEMPERATURE_RANGE = (0.01, 100.0)
 
 
 class ReliabilityCurve(NamedTuple):
@@ -53,9 +76,7 @@ class ReliabilityCurve(NamedTuple):
 
 
 def _check_n_bins(n_bins):
-    if isinstance(n_bins, bool) or not isinstance(n_bins, numbers.Integral) or n_bins < 1:
-        raise ValueError(f"n_bins must be a positive integer; got {n_bins!r}.")
-    return int(n_bins)
+    return check_scalar(n_bins, "n_bins", "integer", low=1, high=MAX_BINS)
 
 
 def _check_labels_and_probabilities(y_true, p_pred):
@@ -81,7 +102,8 @@ def reliability_curve(y_true, p_pred, n_bins=10):
     p_pred : array_like, shape (N,)
         Predicted probabilities of class 1, each in [0, 1].
     n_bins : int, default 10
-        Number of equal-width bins of [0, 1].
+        Number of equal-width bins of [0, 1], 1 to :data:`MAX_BINS`; the bins
+        of ``numpy.histogram(p_pred, bins=n_bins, range=(0, 1))``.
 
     Returns
     -------
@@ -94,9 +116,11 @@ def reliability_curve(y_true, p_pred, n_bins=10):
     ------
     ValueError
         If the shapes differ or are not 1-D, a label is not 0 or 1, a
-        probability is outside [0, 1], or ``n_bins`` is not a positive integer.
+        probability is outside [0, 1], or ``n_bins`` is not a whole number
+        in 1 .. :data:`MAX_BINS`.
     TypeError
-        If ``y_true`` or ``p_pred`` is not numeric.
+        If ``y_true`` or ``p_pred`` is not numeric (bools included), or
+        ``n_bins`` is not an integer.
 
     Examples
     --------
@@ -113,7 +137,9 @@ def reliability_curve(y_true, p_pred, n_bins=10):
     """
     n_bins = _check_n_bins(n_bins)
     y, p = _check_labels_and_probabilities(y_true, p_pred)
-    bins = np.minimum((p * n_bins).astype(int), n_bins - 1)  # k/K <= p < (k+1)/K; p = 1 in the last
+    # numpy.histogram's bins: edges[k] <= p < edges[k+1], and p = 1 in the last bin.
+    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    bins = np.minimum(np.searchsorted(edges, p, side="right") - 1, n_bins - 1)
     counts = np.bincount(bins, minlength=n_bins)
     sum_predicted = np.bincount(bins, weights=p, minlength=n_bins)
     sum_observed = np.bincount(bins, weights=y, minlength=n_bins)
@@ -153,3 +179,79 @@ def expected_calibration_error(y_true, p_pred, n_bins=10):
     weights = curve.counts[filled] / curve.counts.sum()
     gaps = np.abs(curve.observed[filled] - curve.mean_predicted[filled])
     return float(np.sum(weights * gaps))
+
+
+class TemperatureFit(NamedTuple):
+    """The result of :func:`fit_temperature`; the NLLs are in nats per prediction."""
+
+    temperature: float
+    nll_before: float
+    nll_after: float
+
+
+def _check_logits_and_labels(logits, labels):
+    """(N, K) scores or (N,) binary log-odds, as (N, K) scores, and N integer labels."""
+    z = check_logits(logits)
+    if z.ndim == 1:  # log-odds of class 1: sigmoid(z) = softmax([0, z])[1]
+        z = np.column_stack([np.zeros_like(z), z])
+    elif z.ndim != 2 or z.shape[1] < 2:
+        raise ValueError(f"logits must have shape (N,) (binary log-odds) or (N, K) with K >= 2; got {z.shape}.")
+    t = check_labels(labels, z.shape[1], "labels", context=f" (logits have {z.shape[1]} classes)")
+    if t.shape != (z.shape[0],):
+        raise ValueError(f"labels must hold one label per row of logits, shape ({z.shape[0]},); got {t.shape}.")
+    return z, t
+
+
+def fit_temperature(logits, labels):
+    r"""Temperature scaling: the one number :math:`T` that minimises the held-out NLL of ``logits / T``.
+
+    .. math::
+        T^* = \arg\min_{T > 0} \; -\frac{1}{N} \sum_n
+              \log \operatorname{softmax}(z_n / T)_{t_n}
+
+    Fit it on held-out logits (never the training set, where the model is
+    overconfident by construction), then divide new logits by ``temperature``.
+    The search runs over :math:`\log T` (bounded, Brent's method in
+    :func:`scipy.optimize.minimize_scalar`) within :data:`TEMPERATURE_RANGE`;
+    a result at an end of that range means the NLL still falls beyond it.
+    The NLL is never worse than at :math:`T = 1`.
+
+    Parameters
+    ----------
+    logits : array_like, shape (N, K) or (N,)
+        Held-out scores of a trained classifier; a 1-D array holds the log-odds
+        of class 1 of a binary model.
+    labels : array_like of int, shape (N,)
+        The true classes, in ``0..K - 1`` (0 or 1 for log-odds).
+
+    Returns
+    -------
+    TemperatureFit
+        ``temperature`` and the mean NLL, in nats, ``nll_before`` (at
+        :math:`T = 1`) and ``nll_after`` (at the fitted :math:`T`).
+
+    Examples
+    --------
+    Logits twice as large as they should be are cooled by about 2:
+
+    >>> rng = np.random.default_rng(0)
+    >>> true_logits = rng.normal(size=(2000, 3))
+    >>> labels = [rng.choice(3, p=np.exp(z) / np.exp(z).sum()) for z in true_logits]
+    >>> fit = fit_temperature(2 * true_logits, labels)
+    >>> 1.8 < fit.temperature < 2.2, fit.nll_after < fit.nll_before
+    (True, True)
+    """
+    from scipy.optimize import minimize_scalar
+
+    from coursekit.losses import _mean_label_nll
+
+    z, t = _check_logits_and_labels(logits, labels)
+
+    def nll(log_t):
+        return _mean_label_nll(z / math.exp(log_t), t)
+
+    low, high = (math.log(v) for v in TEMPERATURE_RANGE)
+    best = minimize_scalar(nll, bounds=(low, high), method="bounded", options={"xatol": 1e-8})
+    before = nll(0.0)
+    log_t, after = (float(best.x), float(best.fun)) if best.fun < before else (0.0, before)
+    return TemperatureFit(math.exp(log_t), before, after)

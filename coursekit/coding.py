@@ -22,9 +22,16 @@ References
 
 import heapq
 import math
-from collections.abc import Mapping
+import numbers
+from collections.abc import Hashable, Iterable, Mapping
 
-from coursekit._validation import check_probabilities
+import numpy as np
+
+from coursekit._validation import check_probabilities, check_scalar
+
+#: The most symbols :func:`fixed_length_code` gives codewords to (2**20, about
+#: a million): beyond that the dictionary alone takes seconds to build.
+MAX_SYMBOLS = 2**20
 
 __all__ = [
     "huffman_code",
@@ -124,6 +131,30 @@ def huffman_code(probs):
     return dict(zip(symbols, words))
 
 
+def _symbol_list(symbols):
+    """The symbols of a count, mapping or iterable, checked: hashable, distinct, at most MAX_SYMBOLS."""
+    if isinstance(symbols, (numbers.Number, np.generic)) or (isinstance(symbols, np.ndarray) and symbols.ndim == 0):
+        n = check_scalar(symbols, "symbols", "integer", low=1, high=MAX_SYMBOLS)
+        return list(range(n))
+    if isinstance(symbols, np.ma.MaskedArray) or not isinstance(symbols, Iterable):
+        raise TypeError(
+            f"symbols must be a count or a collection of symbols; got {type(symbols).__name__}."
+        )
+    symbols = list(symbols)
+    if not symbols:
+        raise ValueError("symbols must not be empty.")
+    if len(symbols) > MAX_SYMBOLS:
+        raise ValueError(f"symbols must hold at most {MAX_SYMBOLS} symbols; got {len(symbols)}.")
+    unhashable = next((s for s in symbols if not isinstance(s, Hashable)), None)
+    if unhashable is not None:
+        raise TypeError(f"symbols must be hashable (usable as dict keys); got {unhashable!r}.")
+    if len(set(symbols)) != len(symbols):
+        seen = set()
+        repeated = next(s for s in symbols if s in seen or seen.add(s))
+        raise ValueError(f"symbols must be distinct; got {repeated!r} twice.")
+    return symbols
+
+
 def fixed_length_code(symbols):
     """Give every symbol a codeword of the same length, ceil(log2 n) bits.
 
@@ -131,7 +162,15 @@ def fixed_length_code(symbols):
     ----------
     symbols : int, mapping or sequence
         How many symbols (then they are 0 .. n-1), or the symbols themselves
-        (the keys of a mapping).
+        (the keys of a mapping; the characters of a string). Distinct, and
+        at most :data:`MAX_SYMBOLS` of them.
+
+    Raises
+    ------
+    TypeError
+        If ``symbols`` is a bool, a non-integer type or holds unhashable items.
+    ValueError
+        If there are no symbols, too many, or repeated ones.
 
     Examples
     --------
@@ -139,15 +178,12 @@ def fixed_length_code(symbols):
     {'red': '00', 'blue': '01', 'yellow': '10'}
     >>> fixed_length_code(1)
     {0: ''}
+    >>> fixed_length_code(10**8)
+    Traceback (most recent call last):
+    ...
+    ValueError: symbols must be at most 1048576; got 100000000.
     """
-    if isinstance(symbols, bool):
-        raise TypeError("symbols must be a count or a collection of symbols; got bool.")
-    if isinstance(symbols, int):
-        symbols = list(range(symbols))
-    else:
-        symbols = list(symbols)
-    if not symbols:
-        raise ValueError("symbols must not be empty.")
+    symbols = _symbol_list(symbols)
     width = math.ceil(math.log2(len(symbols)))
     return {s: format(i, "b").zfill(width) if width else "" for i, s in enumerate(symbols)}
 
@@ -212,10 +248,14 @@ def encode(symbols, code):
     '010110'
     """
     _check_code(code)
-    try:
-        return "".join(code[s] for s in symbols)
-    except KeyError as exc:
-        raise ValueError(f"symbols contains {exc.args[0]!r}, which code has no codeword for.") from None
+    if isinstance(symbols, np.ma.MaskedArray) or not isinstance(symbols, Iterable):
+        raise TypeError(f"symbols must be a sequence of symbols (a string, list or array); got {type(symbols).__name__}.")
+    words = []
+    for s in symbols:
+        if not isinstance(s, Hashable) or s not in code:
+            raise ValueError(f"symbols contains {s!r}, which code has no codeword for.")
+        words.append(code[s])
+    return "".join(words)
 
 
 def decode(bits, code):
@@ -226,10 +266,12 @@ def decode(bits, code):
     >>> decode("010110", {"a": "0", "b": "10", "c": "11"})
     ['a', 'b', 'c', 'a']
     """
+    if not isinstance(bits, str):
+        raise TypeError(f"bits must be a string of '0' and '1'; got {type(bits).__name__}.")
+    if set(bits) - {"0", "1"}:
+        raise ValueError(f"bits must contain only '0' and '1'; got {bits[:40]!r}.")
     if not is_prefix_free(code):
         raise ValueError("code must be prefix-free to decode unambiguously.")
-    if not isinstance(bits, str) or set(bits) - {"0", "1"}:
-        raise ValueError("bits must be a string of '0' and '1'.")
     lookup = {word: symbol for symbol, word in code.items()}
     out, word = [], ""
     for bit in bits:

@@ -1,4 +1,4 @@
-r"""Information measures: surprisal, entropy, cross-entropy, KL divergence.
+r"""Information measures: surprisal, entropy, cross-entropy, KL divergence, perplexity.
 
 A readable front over :mod:`scipy.special` (``xlogy`` and ``rel_entr``), in
 the manner of :func:`scipy.stats.entropy`. Every function takes probability
@@ -15,6 +15,8 @@ References
    2nd ed., Wiley, 2006, chapter 2.
 """
 
+import math
+
 import numpy as np
 from scipy.special import rel_entr, xlogy
 
@@ -22,11 +24,12 @@ from coursekit._validation import (
     check_base,
     check_pair,
     check_probabilities,
+    check_scalar,
     check_unit_interval,
     scalar_or_array,
 )
 
-__all__ = ["surprisal", "entropy", "cross_entropy", "kl_divergence"]
+__all__ = ["surprisal", "entropy", "cross_entropy", "kl_divergence", "perplexity"]
 
 
 def surprisal(p, base=2):
@@ -66,7 +69,7 @@ def surprisal(p, base=2):
     log_base = check_base(base)
     p = check_unit_interval(p, "p")
     with np.errstate(divide="ignore"):
-        return scalar_or_array(-np.log(p) / log_base + 0.0)
+        return scalar_or_array(-np.log(p) / log_base)
 
 
 def entropy(p, base=2):
@@ -106,7 +109,12 @@ def entropy(p, base=2):
     """
     log_base = check_base(base)
     p = check_probabilities(p, "p")
-    return scalar_or_array(-xlogy(p, p).sum(axis=-1) / log_base + 0.0)
+    return scalar_or_array(_entropy_nats(p) / log_base)
+
+
+def _entropy_nats(p):
+    """Entropy in nats of checked distributions along the last axis."""
+    return -xlogy(p, p).sum(axis=-1)
 
 
 def cross_entropy(p, q, base=2):
@@ -134,6 +142,12 @@ def cross_entropy(p, q, base=2):
     ValueError
         If either input is not a valid distribution or the shapes differ.
 
+    Notes
+    -----
+    Gibbs' inequality :math:`H(p, q) \ge H(p)` holds for every input
+    accepted: rounding could put the computed sum a hair below :math:`H(p)`,
+    so the result is clipped there.
+
     Examples
     --------
     The die that always shows 6, judged by someone who thinks it fair:
@@ -145,11 +159,12 @@ def cross_entropy(p, q, base=2):
     """
     log_base = check_base(base)
     p, q = check_pair(p, q)
-    return scalar_or_array(-xlogy(p, q).sum(axis=-1) / log_base + 0.0)
+    nats = np.maximum(-xlogy(p, q).sum(axis=-1), _entropy_nats(p))
+    return scalar_or_array(nats / log_base)
 
 
 def kl_divergence(p, q, base=2):
-    r"""Kullback-Leibler divergence of ``q`` from ``p``.
+    r"""Kullback-Leibler divergence :math:`D(p \,\|\, q)` of the belief ``q`` relative to the truth ``p``.
 
     .. math:: D(p \,\|\, q) = \sum_i p_i \log_b \frac{p_i}{q_i} = H(p, q) - H(p)
 
@@ -174,6 +189,12 @@ def kl_divergence(p, q, base=2):
     ValueError
         If either input is not a valid distribution or the shapes differ.
 
+    Notes
+    -----
+    Inputs within :data:`~coursekit._validation.SUM_TOLERANCE` of summing to 1
+    are renormalised before the sum, and a rounding residue below 0 is
+    clipped, so the result is never negative.
+
     Examples
     --------
     >>> round(kl_divergence([0.5, 0.5], [0.9, 0.1]), 4)
@@ -183,4 +204,55 @@ def kl_divergence(p, q, base=2):
     """
     log_base = check_base(base)
     p, q = check_pair(p, q)
-    return scalar_or_array(rel_entr(p, q).sum(axis=-1) / log_base + 0.0)
+    return scalar_or_array(np.maximum(rel_entr(p, q).sum(axis=-1), 0.0) / log_base)
+
+
+def perplexity(nll, base=math.e):
+    r"""Perplexity :math:`b^{\,\mathrm{NLL}}`: the effective number of equally likely choices.
+
+    A model whose mean negative log-likelihood per prediction is ``nll``
+    (measured with logarithms to the base ``base``) is exactly as surprised,
+    on average, as one that picks uniformly among ``perplexity(nll)``
+    outcomes. A uniform guess over K classes scores :math:`\log K` and so a
+    perplexity of K; a perfect model scores 0 and a perplexity of 1.
+
+    .. math:: \mathrm{PP} = b^{\,\mathrm{NLL}} = e^{\,\mathrm{NLL}_{\text{nats}}}
+
+    Parameters
+    ----------
+    nll : float
+        A mean negative log-likelihood, such as :func:`coursekit.cross_entropy_loss`
+        (nats) or :func:`entropy` (bits). Must be finite and at least 0.
+    base : float, default math.e
+        The unit of ``nll``: ``math.e`` for nats, 2 for bits. The perplexity
+        itself has no unit and does not depend on the base.
+
+    Returns
+    -------
+    float
+        At least 1; ``inf`` when it exceeds the float range.
+
+    Raises
+    ------
+    TypeError
+        If ``nll`` or ``base`` is not a real number (bools included).
+    ValueError
+        If ``nll`` is negative, NaN or inf, or ``base`` is invalid.
+
+    Examples
+    --------
+    Guessing uniformly among 4 classes costs ln 4 nats, a perplexity of 4:
+
+    >>> round(perplexity(math.log(4)), 10)
+    4.0
+    >>> round(perplexity(entropy([0.25] * 4), base=2), 10)
+    4.0
+    >>> perplexity(0.0)
+    1.0
+    """
+    log_base = check_base(base)
+    nll = check_scalar(nll, "nll", low=0)
+    try:
+        return math.exp(nll * log_base)
+    except OverflowError:  # beyond float range: honestly infinite, like the loss log 0
+        return math.inf

@@ -10,13 +10,17 @@ computed straight from the logits with the log-sum-exp trick
 Integer labels are gathered, never expanded into a one-hot matrix.
 """
 
+import math
+
 import numpy as np
 from scipy import special
 
 from coursekit._validation import (
     as_float_array,
+    check_labels,
     check_logits,
     check_same_shape,
+    check_scalar,
     check_targets,
     check_unit_interval,
     scalar_or_array,
@@ -31,7 +35,16 @@ __all__ = [
     "binary_cross_entropy",
     "binary_cross_entropy_with_logits",
     "mse_loss",
+    "smooth_labels",
 ]
+
+#: The most classes :func:`smooth_labels` builds soft targets for (the result
+#: holds ``n_classes`` floats per label).
+MAX_CLASSES = 2**20
+
+
+def _check_axis(axis, ndim):
+    return check_scalar(axis, "axis", "integer", low=-ndim, high=ndim - 1)
 
 
 def softmax(logits, axis=-1):
@@ -56,11 +69,39 @@ def softmax(logits, axis=-1):
     >>> softmax([1000.0, 0.0]).round(4).tolist()
     [1.0, 0.0]
     """
-    return special.softmax(check_logits(logits), axis=axis)
+    logits = check_logits(logits)
+    return special.softmax(logits, axis=_check_axis(axis, logits.ndim))
+
+
+def _log_normaliser(shifted, axis=-1):
+    r""":math:`\log \sum_j e^{s_j}` along ``axis`` for scores whose maximum there is 0.
+
+    Written as :math:`\log(1 + \sum_{j \ne j^*} e^{s_j})` with ``log1p`` and
+    one maximum :math:`j^*` left out of the sum, so a normaliser close to 0
+    (a confident row) keeps its relative accuracy instead of rounding to 0.
+    """
+    top = np.argmax(shifted, axis=axis, keepdims=True)
+    others = np.exp(shifted)
+    np.put_along_axis(others, top, 0.0, axis=axis)
+    return np.log1p(others.sum(axis=axis, keepdims=True))
+
+
+def _shifted(z, axis=-1):
+    """Scores minus their maximum along ``axis``; a shift beyond float range is -inf."""
+    with np.errstate(over="ignore"):
+        return z - z.max(axis=axis, keepdims=True)
+
+
+def _log_softmax(z, axis=-1):
+    shifted = _shifted(z, axis)
+    return shifted - _log_normaliser(shifted, axis)
 
 
 def log_softmax(logits, axis=-1):
     r"""Log-probabilities from scores, :math:`z_i - \log \sum_j e^{z_j}`, without overflow.
+
+    Log-probabilities close to 0 keep their relative accuracy (``log1p``
+    form), where ``log(sum(exp(...)))`` would round them to 0.
 
     Examples
     --------
@@ -68,8 +109,11 @@ def log_softmax(logits, axis=-1):
     [-0.6931, -0.6931]
     >>> log_softmax([1000.0, 0.0]).tolist()
     [0.0, -1000.0]
+    >>> float(log_softmax([0.0, -40.0])[0])  # -log(1 + e^-40)
+    -4.248354255291589e-18
     """
-    return special.log_softmax(check_logits(logits), axis=axis)
+    logits = check_logits(logits)
+    return _log_softmax(logits, _check_axis(axis, logits.ndim)) + 0.0
 
 
 def sigmoid(z):
@@ -85,6 +129,19 @@ def sigmoid(z):
     return scalar_or_array(special.expit(as_float_array(z, "z")))
 
 
+def _mean(values):
+    """Mean of ``values`` that overflows only when the mean itself is beyond float range.
+
+    ``np.mean`` sums before it divides, so huge finite losses can sum to inf;
+    then the mean is taken again on values divided first.
+    """
+    with np.errstate(over="ignore"):
+        mean = np.mean(values)
+    if np.isinf(mean) and np.isfinite(values).all():
+        mean = np.sum(values / values.size)
+    return float(mean) + 0.0
+
+
 def _n_samples(logits):
     return logits.size // logits.shape[-1]
 
@@ -92,6 +149,10 @@ def _n_samples(logits):
 #: Rows are processed in blocks of about this many logits, so the temporary
 #: arrays stay in cache and never grow with the data set.
 _BLOCK_ELEMENTS = 2**16
+
+#: Below this row total, :math:`\log(\text{total})` would lose relative
+#: accuracy (it is close to 0); those rows are recomputed in the ``log1p`` form.
+_NEAR_ONE = 1.001
 
 
 def _row_max(z):
@@ -105,20 +166,27 @@ def _row_max(z):
     return best
 
 
-def _sum_of_label_nll(rows, labels):
-    """Sum over rows of ``logsumexp(z) - z[label]``, block by block, gathering the label."""
-    total = 0.0
+def _mean_label_nll(rows, labels):
+    """Mean over rows of ``logsumexp(z) - z[label]``, block by block, gathering the label."""
+    mean, n = 0.0, len(rows)
     step = max(1, _BLOCK_ELEMENTS // rows.shape[1])
-    for start in range(0, len(rows), step):
+    for start in range(0, n, step):
         z, t = rows[start:start + step], labels[start:start + step]
         # Shift by the row maximum so exp cannot overflow and huge but equal
         # logits keep their differences; a shift beyond float range is -inf.
         with np.errstate(over="ignore"):
             shifted = z - _row_max(z)[:, None]
         true_score = shifted[np.arange(len(t)), t]
-        log_normaliser = np.log(np.exp(shifted, out=shifted).sum(axis=1))
-        total += float(np.sum(log_normaliser - true_score))
-    return total
+        total = np.exp(shifted, out=shifted).sum(axis=1)
+        log_normaliser = np.log(total)
+        confident = total < _NEAR_ONE
+        if confident.any():  # a loss near 0: keep its digits (log1p form)
+            log_normaliser[confident] = _log_normaliser(_shifted(z[confident]))[:, 0]
+        nll = log_normaliser - true_score
+        with np.errstate(over="ignore"):
+            block = float(np.sum(nll))
+        mean += block / n if math.isfinite(block) else _mean(nll) * (len(nll) / n)
+    return mean
 
 
 def cross_entropy_loss(logits, targets):
@@ -163,12 +231,11 @@ def cross_entropy_loss(logits, targets):
     kind, targets = check_targets(targets, logits.shape)
     if kind == "labels":
         rows = logits.reshape(-1, logits.shape[-1])
-        return _sum_of_label_nll(rows, targets.reshape(-1)) / len(rows)
-    with np.errstate(over="ignore"):  # a shift beyond float range is -inf: probability 0
-        log_probs = special.log_softmax(logits, axis=-1)
+        return _mean_label_nll(rows, targets.reshape(-1)) + 0.0
+    log_probs = _log_softmax(logits)  # a shift beyond float range is -inf: probability 0
     # A zero target weight times a -inf log-probability contributes nothing.
     weighted = np.multiply(targets, log_probs, out=np.zeros_like(log_probs), where=targets > 0)
-    return float(-np.mean(weighted.sum(axis=-1)))
+    return _mean(-weighted.sum(axis=-1))
 
 
 def cross_entropy_grad(logits, targets):
@@ -176,10 +243,15 @@ def cross_entropy_grad(logits, targets):
 
     .. math:: \frac{\partial L}{\partial z_{nj}} = \frac{\operatorname{softmax}(z_n)_j - y_{nj}}{N}
 
+    At an integer label the entry :math:`\operatorname{softmax}(z_n)_t - 1`
+    is computed as minus the sum of the other probabilities, so it keeps its
+    digits when the prediction is confident, and every row sums to 0.
+
     Parameters
     ----------
     logits, targets
-        As for :func:`cross_entropy_loss`.
+        As for :func:`cross_entropy_loss`; any memory layout (C or Fortran
+        order, transposed or strided views).
 
     Returns
     -------
@@ -190,23 +262,40 @@ def cross_entropy_grad(logits, targets):
     --------
     >>> cross_entropy_grad([[0.0, 0.0]], [1]).tolist()
     [[0.5, -0.5]]
+    >>> float(cross_entropy_grad([[40.0, 0.0]], [0])[0, 0])  # -(1 - softmax(z)_0)
+    -4.248354255291589e-18
     """
     logits = check_logits(logits)
     kind, targets = check_targets(targets, logits.shape)
     grad = special.softmax(logits, axis=-1)
     if kind == "labels":
-        rows = grad.reshape(-1, logits.shape[-1])  # a view: grad is contiguous
-        rows[np.arange(len(rows)), targets.reshape(-1)] -= 1.0
+        # Index along the class axis itself: no reshape, which would copy (and
+        # drop the update) for a Fortran-ordered or transposed array.
+        at_label = targets[..., None]
+        np.put_along_axis(grad, at_label, 0.0, axis=-1)
+        np.put_along_axis(grad, at_label, -grad.sum(axis=-1, keepdims=True), axis=-1)
     else:
         grad -= targets
     grad /= _n_samples(logits)
-    return grad
+    return grad + 0.0
+
+
+def _binary_nll(y, z):
+    r"""Per-example :math:`y \log(1 + e^{-z}) + (1 - y) \log(1 + e^{z})`, in nats.
+
+    Two softplus terms (``logaddexp`` is ``log1p`` inside), each non-negative:
+    unlike :math:`\log(1 + e^z) - y z` this keeps its digits when the loss is tiny.
+    """
+    return y * np.logaddexp(0.0, -z) + (1 - y) * np.logaddexp(0.0, z)
 
 
 def binary_cross_entropy(y_true, p_pred):
     r"""Mean binary cross-entropy, in nats, of predicted probabilities.
 
     .. math:: L = -\frac{1}{N} \sum_n \big( y_n \log \hat p_n + (1 - y_n) \log (1 - \hat p_n) \big)
+
+    with :math:`\log(1 - \hat p)` computed as ``log1p(-p)``, so a small loss
+    keeps its digits.
 
     Parameters
     ----------
@@ -218,7 +307,8 @@ def binary_cross_entropy(y_true, p_pred):
     Returns
     -------
     float
-        The loss; ``inf`` when a prediction of exactly 0 or 1 is wrong.
+        The loss; ``inf`` when a prediction of exactly 0 or 1 is wrong, and
+        ``0.0`` (never ``-0.0``) for a perfect one.
 
     Examples
     --------
@@ -226,20 +316,22 @@ def binary_cross_entropy(y_true, p_pred):
     0.1643
     >>> binary_cross_entropy([1], [0.0])
     inf
+    >>> binary_cross_entropy([0], [1e-20])
+    1e-20
     """
     y, p = check_same_shape(y_true, p_pred, ("y_true", "p_pred"))
     check_unit_interval(y, "y_true")
     check_unit_interval(p, "p_pred")
-    return float(-np.mean(special.xlogy(y, p) + special.xlogy(1 - y, 1 - p)))
+    return _mean(-(special.xlogy(y, p) + special.xlog1py(1 - y, -p)))
 
 
 def binary_cross_entropy_with_logits(y_true, logits):
     r"""Mean binary cross-entropy, in nats, computed from logits.
 
-    .. math:: L = \frac{1}{N} \sum_n \big( \log(1 + e^{z_n}) - y_n z_n \big)
+    .. math:: L = \frac{1}{N} \sum_n \big( y_n \log(1 + e^{-z_n}) + (1 - y_n) \log(1 + e^{z_n}) \big)
 
     Finite for any finite logits, where ``binary_cross_entropy(y,
-    sigmoid(z))`` would hit ``log 0``.
+    sigmoid(z))`` would hit ``log 0``, and accurate when the loss is tiny.
 
     Examples
     --------
@@ -247,10 +339,12 @@ def binary_cross_entropy_with_logits(y_true, logits):
     0.2201
     >>> binary_cross_entropy_with_logits([1], [-800.0])
     800.0
+    >>> binary_cross_entropy_with_logits([1], [40.0])  # log(1 + e^-40)
+    4.248354255291589e-18
     """
     y, z = check_same_shape(y_true, logits, ("y_true", "logits"))
     check_unit_interval(y, "y_true")
-    return float(np.mean(np.logaddexp(0.0, z) - y * z))
+    return _mean(_binary_nll(y, z))
 
 
 def mse_loss(y_true, y_pred):
@@ -260,6 +354,50 @@ def mse_loss(y_true, y_pred):
     --------
     >>> mse_loss([1.0, 0.0], [0.5, 0.5])
     0.25
+    >>> mse_loss([1e154, 1e154], [0.0, 0.0])  # the sum overflows, the mean does not
+    1e+308
     """
     y, y_hat = check_same_shape(y_true, y_pred, ("y_true", "y_pred"))
-    return float(np.mean((y - y_hat) ** 2))
+    with np.errstate(over="ignore"):
+        return _mean((y - y_hat) ** 2)
+
+
+def smooth_labels(labels, n_classes, epsilon):
+    r"""Soft targets for label smoothing: :math:`\tilde y = (1 - \varepsilon)\,\mathrm{onehot}(t) + \varepsilon / K`.
+
+    Training on :math:`\tilde y` instead of the one-hot target is
+    cross-entropy against a soft target, which decomposes as
+
+    .. math:: H(\tilde y, q) = H(\tilde y) + D(\tilde y \,\|\, q),
+
+    so the loss can no longer reach 0: its floor is :math:`H(\tilde y)`, and
+    the model is pulled away from infinitely confident logits.
+
+    Parameters
+    ----------
+    labels : array_like of int
+        Class labels in ``0..n_classes - 1``, any shape.
+    n_classes : int
+        K, the number of classes (at least 2, at most :data:`MAX_CLASSES`).
+    epsilon : float
+        The smoothing, in [0, 1]: 0 gives one-hot targets, 1 uniform ones.
+
+    Returns
+    -------
+    ndarray, shape ``labels.shape + (n_classes,)``
+        Probability vectors along the last axis; pass them to
+        :func:`cross_entropy_loss` as targets.
+
+    Examples
+    --------
+    >>> smooth_labels([0, 2], 3, 0.3).round(4).tolist()
+    [[0.8, 0.1, 0.1], [0.1, 0.1, 0.8]]
+    >>> smooth_labels(1, 2, 0.0).tolist()
+    [0.0, 1.0]
+    """
+    k = check_scalar(n_classes, "n_classes", "integer", low=2, high=MAX_CLASSES)
+    eps = check_scalar(epsilon, "epsilon", low=0, high=1)
+    labels = check_labels(labels, k, "labels")
+    soft = np.full(labels.shape + (k,), eps / k)
+    np.put_along_axis(soft, labels[..., None], 1 - eps + eps / k, axis=-1)
+    return soft

@@ -11,7 +11,19 @@ tends to :math:`H(p, q)` as N grows (to :math:`H(p)` when ``q = p``).
 
 import numpy as np
 
-from coursekit._validation import check_base, check_pair, check_probabilities
+from coursekit._validation import (
+    _to_array,
+    check_base,
+    check_ndim,
+    check_pair,
+    check_probabilities,
+    check_scalar,
+)
+
+__all__ = ["MAX_DRAWS", "draw", "per_symbol_surprisal", "convergence"]
+
+#: The longest sequence :func:`draw` makes in one call (800 MB of indices).
+MAX_DRAWS = 10**8
 
 
 def _check_rng(rng):
@@ -22,26 +34,60 @@ def _check_rng(rng):
     return rng
 
 
+def _check_distribution(p, name):
+    return check_ndim(check_probabilities(p, name), name, 1, "one distribution (1-D)")
+
+
+def _check_indices(x, name, what, low, high):
+    """A non-empty 1-D array of integers in [low, high]; ``what`` says what they are."""
+    arr = _to_array(x, name, f"a 1-D sequence of {what}")
+    if arr.size == 0:
+        raise ValueError(f"{name} must be a non-empty 1-D array of {what}; got shape {arr.shape}.")
+    if arr.dtype.kind not in "iu":
+        raise TypeError(f"{name} must be {what} (integers); got an array of dtype {arr.dtype}.")
+    if arr.ndim != 1 or arr.size == 0:
+        raise ValueError(f"{name} must be a non-empty 1-D array of {what}; got shape {arr.shape}.")
+    if arr.min() < low or arr.max() > high:
+        bad = (arr < low) | (arr > high)
+        raise ValueError(f"{name} must be {what} in {low}..{high}; got {arr[bad][0]} at index {int(np.argmax(bad))}.")
+    return arr
+
+
 def draw(p, n, rng):
     """Draw ``n`` outcome indices from the distribution ``p`` with the generator ``rng``.
+
+    Parameters
+    ----------
+    p : array_like, shape (K,)
+        The world's distribution.
+    n : int
+        How many draws, 1 to :data:`MAX_DRAWS`.
+    rng : numpy.random.Generator
+        The seeded generator, e.g. ``np.random.default_rng(0)``.
 
     Examples
     --------
     >>> draw([0.0, 1.0], 3, np.random.default_rng(0)).tolist()
     [1, 1, 1]
     """
-    p = check_probabilities(p, "p")
-    if p.ndim != 1:
-        raise ValueError(f"p must be one distribution (1-D); got shape {p.shape}.")
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise ValueError(f"n must be a positive integer; got {n!r}.")
-    return _check_rng(rng).choice(len(p), size=int(n), p=p / p.sum())
+    p = _check_distribution(p, "p")
+    n = check_scalar(n, "n", "integer", low=1, high=MAX_DRAWS)
+    return _check_rng(rng).choice(len(p), size=n, p=p)
 
 
 def per_symbol_surprisal(samples, q, base=2):
     r"""Per-symbol surprisal :math:`-\frac{1}{N}\log_b \prod_k q(x_k)` of a sequence.
 
     Computed as a mean of logs, never as a product (which underflows to 0.0).
+
+    Parameters
+    ----------
+    samples : array_like of int, shape (N,)
+        Outcome indices in ``0..len(q) - 1``.
+    q : array_like, shape (K,)
+        The belief: one distribution.
+    base : float, default 2
+        2 for bits, ``math.e`` for nats.
 
     Examples
     --------
@@ -51,14 +97,10 @@ def per_symbol_surprisal(samples, q, base=2):
     1.0
     """
     log_base = check_base(base)
-    q = check_probabilities(q, "q")
-    samples = np.asarray(samples)
-    if samples.ndim != 1 or samples.size == 0 or samples.dtype.kind not in "iu":
-        raise ValueError("samples must be a non-empty 1-D array of outcome indices.")
-    if samples.min() < 0 or samples.max() >= len(q):
-        raise ValueError(f"samples must be indices in 0..{len(q) - 1}.")
+    q = _check_distribution(q, "q")
+    samples = _check_indices(samples, "samples", "outcome indices", 0, len(q) - 1)
     with np.errstate(divide="ignore"):
-        return float(-np.mean(np.log(q[samples])) / log_base)
+        return float(-np.mean(np.log(q[samples])) / log_base + 0.0)
 
 
 def convergence(p, q, sizes, rng, base=2):
@@ -73,8 +115,8 @@ def convergence(p, q, sizes, rng, base=2):
     [1.0, 1.0]
     """
     p, q = check_pair(p, q)
-    sizes = np.asarray(sizes)
-    if sizes.ndim != 1 or sizes.size == 0 or sizes.min() < 1:
-        raise ValueError("sizes must be a non-empty 1-D sequence of positive integers.")
+    check_ndim(p, "p", 1, "one distribution (1-D)")
+    check_base(base)
+    sizes = _check_indices(sizes, "sizes", "sequence lengths", 1, MAX_DRAWS)
     samples = draw(p, int(sizes.max()), rng)
     return np.array([per_symbol_surprisal(samples[:n], q, base) for n in sizes])

@@ -114,7 +114,8 @@ def test_huffman_is_no_worse_than_shannon_lengths(p):
         (lambda: encode("ax", {"a": "0"}), ValueError, "symbols contains 'x'"),
         (lambda: decode("01", {"a": "0", "b": "01"}), ValueError, "code must be prefix-free"),
         (lambda: decode("1", {"a": "0", "b": "10"}), ValueError, "bits ends in the middle of a codeword"),
-        (lambda: fixed_length_code(0), ValueError, "symbols must not be empty"),
+        (lambda: fixed_length_code(0), ValueError, "symbols must be at least 1; got 0"),
+        (lambda: fixed_length_code([]), ValueError, "symbols must not be empty"),
     ],
 )
 def test_bad_input_gets_a_clear_error(call, error, message):

@@ -101,12 +101,17 @@ def test_only_bundled_loaders_nothing_fetched(monkeypatch):
 
 @pytest.mark.parametrize("kwargs, error, message", [
     (dict(name="mnist"), ValueError, r"name must be one of \['breast_cancer', 'digits', 'iris', 'wine'\]; got 'mnist'"),
-    (dict(test_size=0), ValueError, "test_size must be between 0 and 1; got 0"),
-    (dict(test_size=1.5), ValueError, "test_size must be between 0 and 1; got 1.5"),
-    (dict(test_size=math.nan), ValueError, "test_size must be between 0 and 1; got nan"),
-    (dict(test_size="0.2"), TypeError, "test_size must be a number between 0 and 1; got str"),
-    (dict(seed="x"), TypeError, "seed must be an integer; got str"),
-    (dict(seed=1.5), TypeError, "seed must be an integer; got float"),
+    (dict(test_size=0), ValueError, r"test_size must be greater than 0; got 0\.0"),
+    (dict(test_size=1.5), ValueError, "test_size must be less than 1; got 1.5"),
+    (dict(test_size=math.nan), ValueError, "test_size must be a finite number; got nan"),
+    (dict(test_size="0.2"), TypeError, r"test_size must be a real number; got str \('0\.2'\)"),
+    (dict(test_size=True), TypeError, r"test_size must be a real number; got bool \(True\)"),
+    (dict(seed="x"), TypeError, r"seed must be an integer; got str \('x'\)"),
+    (dict(seed=-1), ValueError, "seed must be at least 0; got -1"),
+    (dict(seed=10**400), ValueError, "seed must be at most 4294967295; got 1000"),
+    (dict(name=None), TypeError, r"name must be one of \['breast_cancer', 'digits', 'iris', 'wine'\]; got NoneType"),
+    (dict(name=[]), TypeError, r"name must be one of .*; got list \(\[\]\)"),
+    (dict(seed=1.5), ValueError, "seed must be a whole number; got 1.5"),
 ])
 def test_errors_name_the_argument(kwargs, error, message):
     with pytest.raises(error, match=message):

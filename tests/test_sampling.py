@@ -39,12 +39,12 @@ def test_impossible_outcome_costs_infinitely_many_bits():
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: draw(P, 0, np.random.default_rng(0)), ValueError, "n must be a positive integer"),
+        (lambda: draw(P, 0, np.random.default_rng(0)), ValueError, "n must be at least 1; got 0"),
         (lambda: draw(P, 10, 0), TypeError, "rng must be a numpy Generator"),
-        (lambda: per_symbol_surprisal([0, 4], P), ValueError, "samples must be indices in 0..3"),
+        (lambda: per_symbol_surprisal([0, 4], P), ValueError, "samples must be outcome indices in 0..3; got 4 at index 1"),
         (lambda: per_symbol_surprisal([], P), ValueError, "samples must be a non-empty 1-D array"),
         (lambda: convergence(P, [0.5, 0.5], [10], np.random.default_rng(0)), ValueError, "p and q must have the same shape"),
-        (lambda: convergence(P, P, [0], np.random.default_rng(0)), ValueError, "sizes must be a non-empty"),
+        (lambda: convergence(P, P, [0], np.random.default_rng(0)), ValueError, "sizes must be sequence lengths in 1..100000000; got 0 at index 0"),
     ],
 )
 def test_bad_input_gets_a_clear_error(call, error, message):

@@ -197,15 +197,17 @@ X2 = np.array([[0.0], [1.0], [2.0]])
     (dict(X=X2, y=[0, 0.5, 1]), ValueError, r"y must hold integer labels in 0\.\.1"),
     (dict(X=X2, y=["a", "b", "a"]), TypeError, "y must contain real numbers"),
     (dict(X=[[np.nan], [1.0], [2.0]], y=[0, 1, 1]), ValueError, "X must contain only finite numbers"),
-    (dict(X=X2, y=[0, 1, 1], lr=0), ValueError, "lr must be a positive number; got 0"),
-    (dict(X=X2, y=[0, 1, 1], lr=math.inf), ValueError, "lr must be a positive number; got inf"),
-    (dict(X=X2, y=[0, 1, 1], lr="0.1"), ValueError, "lr must be a positive number; got '0.1'"),
-    (dict(X=X2, y=[0, 1, 1], steps=-1), ValueError, "steps must be a non-negative integer; got -1"),
-    (dict(X=X2, y=[0, 1, 1], steps=1.5), ValueError, "steps must be a non-negative integer; got 1.5"),
+    (dict(X=X2, y=[0, 1, 1], lr=0), ValueError, r"lr must be greater than 0; got 0\.0"),
+    (dict(X=X2, y=[0, 1, 1], lr=math.inf), ValueError, "lr must be a finite number; got inf"),
+    (dict(X=X2, y=[0, 1, 1], lr="0.1"), TypeError, r"lr must be a real number; got str \('0\.1'\)"),
+    (dict(X=X2, y=[0, 1, 1], lr=True), TypeError, r"lr must be a real number; got bool \(True\)"),
+    (dict(X=X2, y=[0, 1, 1], steps=-1), ValueError, "steps must be at least 0; got -1"),
+    (dict(X=X2, y=[0, 1, 1], steps=1.5), ValueError, "steps must be a whole number; got 1.5"),
+    (dict(X=X2, y=[0, 1, 1], steps=10**400), ValueError, "steps must be at most 10000000; got 1000"),
     (dict(X=X2, y=[0, 1, 1], loss="hinge"), ValueError, r"loss must be one of \['cross_entropy', 'mse'\]; got 'hinge'"),
-    (dict(X=X2, y=[0, 1, 1], weights=[1.0, 2.0]), ValueError, r"weights must have shape \(1,\); got \(2,\)"),
-    (dict(X=X2, y=[0, 1, 1], bias="a"), TypeError, "bias must be numbers"),
-    (dict(X=X2, y=[0, 1, 1], bias=[1.0, 2.0]), ValueError, r"bias must be a single number; got shape \(2,\)"),
+    (dict(X=X2, y=[0, 1, 1], weights=[1.0, 2.0]), ValueError, r"weights must have shape \(1,\) to match X; got \(2,\)"),
+    (dict(X=X2, y=[0, 1, 1], bias="a"), TypeError, r"bias must be a real number; got str \('a'\)"),
+    (dict(X=X2, y=[0, 1, 1], bias=[1.0, 2.0]), TypeError, r"bias must be a real number; got list \(\[1\.0, 2\.0\]\)"),
 ])
 def test_fit_logistic_errors(kwargs, error, message):
     with pytest.raises(error, match=message):
@@ -214,14 +216,14 @@ def test_fit_logistic_errors(kwargs, error, message):
 
 @pytest.mark.parametrize("kwargs, error, message", [
     (dict(y=[0, 1, 2], n_classes=2), ValueError, r"y must hold integer labels in 0\.\.1"),
-    (dict(y=[0, 0, 0], n_classes=1), ValueError, "n_classes must be an integer of at least 2; got 1"),
-    (dict(y=[0, 0, 0], n_classes=-1), ValueError, "n_classes must be an integer of at least 2; got -1"),
-    (dict(y=[0, 1, 2], n_classes=3.7), ValueError, "n_classes must be an integer of at least 2; got 3.7"),
+    (dict(y=[0, 0, 0], n_classes=1), ValueError, "n_classes must be at least 2; got 1"),
+    (dict(y=[0, 0, 0], n_classes=-1), ValueError, "n_classes must be at least 2; got -1"),
+    (dict(y=[0, 1, 2], n_classes=3.7), ValueError, "n_classes must be a whole number; got 3.7"),
     (dict(y=["a", "b", "c"]), TypeError, "y must contain real numbers"),
     (dict(y=[-1, 0, 1]), ValueError, "y must hold non-negative integer labels"),
     (dict(y=[0, 1.5, 2]), ValueError, "y must hold non-negative integer labels"),
     (dict(y=[0, np.nan, 2]), ValueError, "y must contain only finite numbers"),
-    (dict(y=[0, 1, 2], lr=-1), ValueError, "lr must be a positive number; got -1"),
+    (dict(y=[0, 1, 2], lr=-1), ValueError, r"lr must be greater than 0; got -1\.0"),
 ])
 def test_fit_softmax_errors(kwargs, error, message):
     with pytest.raises(error, match=message):
