@@ -9,7 +9,7 @@ The maths is imported here and stays light (numpy and scipy.special only):
 
 Modules that need heavier libraries load on first use, as attributes:
 ``coursekit.sampling``, ``coursekit.training``, ``coursekit.data``,
-``coursekit.calibration``, ``coursekit.plotting``, ``coursekit.widgets``,
+``coursekit.calibration``, ``coursekit.figures``,
 ``coursekit.exercises``, ``coursekit.environment`` and ``coursekit.notebooks``.
 """
 
@@ -41,7 +41,7 @@ from coursekit.losses import (
 __version__ = "0.1.0"
 
 _LAZY_MODULES = {
-    "calibration", "data", "environment", "exercises", "notebooks", "plotting", "sampling", "training", "widgets",
+    "calibration", "data", "environment", "exercises", "figures", "notebooks", "sampling", "training",
 }
 
 __all__ = [

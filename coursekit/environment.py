@@ -2,7 +2,7 @@
 
 The start-here notebook prints, for Python and each library the lectures
 use, whether it meets the minimum version that ``pyproject.toml`` asks for
-("numpy ≥ 1.24: ok"), and whether ``coursekit`` and its plotting, widget and
+("numpy ≥ 1.24: ok"), and whether ``coursekit`` and its figure, widget and
 exercise modules import. It prints no installed version: those differ from
 machine to machine, and the notebook's stored output must not.
 
@@ -23,7 +23,7 @@ __all__ = ["EnvironmentRow", "check_environment", "minimum_versions", "requireme
 PACKAGES = ("numpy", "scipy", "matplotlib", "ipywidgets", "scikit-learn", "jupyterlab", "jupyterlab-rise")
 
 #: The coursekit modules that must import (the maths, then the heavier helpers).
-COURSEKIT_MODULES = ("coursekit", "coursekit.plotting", "coursekit.widgets", "coursekit.exercises")
+COURSEKIT_MODULES = ("coursekit", "coursekit.figures.style", "coursekit.figures.live", "coursekit.exercises")
 
 _PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
 
@@ -169,7 +169,7 @@ def _installed_version(distribution):
 
 
 def _coursekit_row():
-    """Whether coursekit and its plotting, widget and exercise modules import."""
+    """Whether coursekit and its figure, widget and exercise modules import."""
     for module in COURSEKIT_MODULES:
         try:
             importlib.import_module(module)
