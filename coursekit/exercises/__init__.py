@@ -1,33 +1,57 @@
-"""Self-checked exercises: one verdict line, at once, without giving the answer away.
+"""Self-checked exercises: one verdict, at once, without giving the answer away.
 
-A lecture cell says ``check("01.2", answer)`` and reads one of three lines:
+A lecture cell says ``check("01.2", answer)`` and shows one of three verdicts,
+as a coloured box in JupyterLab and as one line of text elsewhere:
 
-- ``✅ Correct`` and a short remark;
-- ``⏳ Not answered yet`` while ``answer`` is still the placeholder ``...``
+- ``Correct`` and a short remark;
+- ``Not answered yet`` while ``answer`` is still the placeholder ``...``
   (or a function that still returns nothing);
-- ``❌ Not yet:`` and a hint.
+- ``Not yet`` and a hint.
 
 The expected answers are computed in the modules ``coursekit.exercises.lNN``
 (one per lecture), never written into a notebook. Each check is a function
 registered with :func:`exercise`; it receives the student's answer and returns
-``None`` when it is right or a hint (a string) when it is not. A check never
-raises: a placeholder, an answer of the wrong type, or a student function that
-crashes all become a verdict.
+``None`` when it is right or a hint (a string) when it is not. The judging
+itself (:func:`number_hint`, :func:`choice_hint`, :func:`judge_function`)
+is shared, in :mod:`coursekit.exercises._judge`.
+
+A check never raises and never hangs: a placeholder, an answer of the wrong
+type, a student function that raises anything (``SystemExit`` included) or
+runs longer than :data:`TIME_LIMIT` seconds all become a verdict. Only the
+user's own interrupt stops a check.
 """
 
 import importlib
-import math
-import numbers
 
-CORRECT = "✅ Correct"
-NOT_ANSWERED = "⏳ Not answered yet"
-WRONG = "❌ Not yet"
+from coursekit.exercises._judge import (
+    COMPUTED,
+    LN2,
+    LOG10_2,
+    ROUNDED,
+    ROUNDING_HINT,
+    Case,
+    FunctionExercise,
+    NotAnswered,
+    Tolerance,
+    as_real,
+    call_student,
+    choice_hint,
+    is_close,
+    judge_function,
+    number_hint,
+)
+from coursekit.exercises._limits import TIME_LIMIT, StudentFailure
+from coursekit.exercises._verdict import CORRECT, NOT_ANSWERED, WRONG, Verdict, show
+
+__all__ = [
+    "COMPUTED", "CORRECT", "LN2", "LOG10_2", "NOT_ANSWERED", "ROUNDED", "ROUNDING_HINT", "TIME_LIMIT",
+    "WRONG", "Case", "FunctionExercise", "NotAnswered", "StudentFailure", "Tolerance", "Verdict",
+    "as_real", "call_student", "check", "choice_hint", "exercise", "is_close", "is_placeholder",
+    "judge_function", "number_hint", "verdict",
+]
 
 _CHECKS = {}
-
-
-class NotAnswered(Exception):
-    """Raised inside a check when the answer is still the placeholder."""
+_PLACEHOLDER_HINT = "replace the `...` with your answer and run the cell again."
 
 
 def exercise(key, praise="well done."):
@@ -59,133 +83,47 @@ def is_placeholder(answer):
 
 
 def verdict(key, answer):
-    """Judge ``answer`` to exercise ``key``; return ``(status, message)``.
+    """Judge ``answer`` to exercise ``key``; return a :class:`Verdict` ``(status, message)``.
 
     ``status`` is one of ``"correct"``, ``"not answered"`` and ``"wrong"``.
+    An unknown ``key`` is the author's mistake, a ``ValueError``; anything
+    about the answer is a verdict.
 
     >>> verdict("00.1", ...)
-    ('not answered', '⏳ Not answered yet: replace the `...` with your answer and run the cell again.')
+    Not answered yet: replace the `...` with your answer and run the cell again.
     >>> verdict("00.1", 2)
-    ('correct', '✅ Correct: well done.')
-    >>> verdict("00.1", "two")[0]
+    Correct: well done.
+    >>> verdict("00.1", "two").status
     'wrong'
     """
     func, praise = _load_checks(key)
-    hint_if_placeholder = "replace the `...` with your answer and run the cell again."
     if is_placeholder(answer):
-        return "not answered", f"{NOT_ANSWERED}: {hint_if_placeholder}"
+        return Verdict.of("not answered", _PLACEHOLDER_HINT)
     try:
         hint = func(answer)
     except NotAnswered as exc:
-        return "not answered", f"{NOT_ANSWERED}: {exc or hint_if_placeholder}"
-    except Exception as exc:  # a check must never crash the student's notebook
-        return "wrong", f"{WRONG}: checking your answer raised {type(exc).__name__}: {exc}"
+        return Verdict.of("not answered", str(exc) or _PLACEHOLDER_HINT)
+    except StudentFailure as failure:  # raised inside the student's function: their error
+        return Verdict.of("wrong", failure.describe())
+    except KeyboardInterrupt:  # the user's own interrupt: stop, as they asked
+        raise
+    except BaseException as exc:  # a check must never crash the student's notebook
+        return Verdict.of("wrong", f"checking your answer raised {type(exc).__name__}: {exc}")
     if hint is None:
-        return "correct", f"{CORRECT}: {praise}"
-    return "wrong", f"{WRONG}: {hint}"
+        return Verdict.of("correct", praise)
+    return Verdict.of("wrong", hint)
 
 
 def check(key, answer):
-    """Print the verdict on ``answer`` to exercise ``key`` (one line)."""
-    print(verdict(key, answer)[1])
+    """Show the verdict on ``answer`` to exercise ``key``.
 
+    In a notebook it is displayed as rich output (a coloured box, with a
+    plain-text fallback); elsewhere it is printed as one line.
 
-# Helpers for writing checks -------------------------------------------------
-
-
-def as_real(answer):
-    """``answer`` as a float if it is one real number (Python, numpy, 0-d array), else None.
-
-    >>> as_real(3), as_real("3"), as_real(True)
-    (3.0, None, None)
+    >>> check("00.1", 3)
+    Not yet: that is too large.
     """
-    if hasattr(answer, "item") and getattr(answer, "size", 2) == 1:
-        answer = answer.item()
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        return None
-    return float(answer)
-
-
-def number_hint(answer, expected, rel=1e-3, abs_=1e-6, unit="", slips=(), advice=""):
-    """Return ``None`` if ``answer`` is a number close to ``expected``, else a hint.
-
-    ``slips`` are ``(wrong value, hint)`` pairs: the exercise's likely mistakes
-    (nats for bits, a flipped sign, the probability instead of its surprisal),
-    each named by its own hint. Otherwise the hint says whether the answer is
-    too large or too small, never by how much, followed by ``advice``.
-
-    >>> number_hint(2.0, 2.0004) is None
-    True
-    >>> number_hint(3.0, 2.0)
-    'that is too large.'
-    >>> number_hint(-2.0, 2.0, slips=[(-2.0, "check the sign.")])
-    'check the sign.'
-    >>> number_hint(1.0, 2.0, unit="bits", advice="Count the outcomes.")
-    'that is too small (in bits). Count the outcomes.'
-    >>> number_hint("2", 2.0)
-    'give a number (int or float), not str.'
-    """
-    value = as_real(answer)
-    if value is None:
-        return f"give a number (int or float), not {type(answer).__name__}."
-    if math.isnan(value):
-        return "your answer is NaN; check for 0 * log 0 or a division by zero."
-    if math.isclose(value, expected, rel_tol=rel, abs_tol=abs_):
-        return None
-    for wrong, hint in slips:
-        if math.isclose(value, wrong, rel_tol=rel, abs_tol=abs_):
-            return hint
-    unit_note = f" (in {unit})" if unit else ""
-    hint = f"that is too {'large' if value > expected else 'small'}{unit_note}."
-    return f"{hint} {advice}" if advice else hint
-
-
-def call_student(func, *args):
-    """Call the student's function; raise :class:`NotAnswered` if it returns nothing.
-
-    Each argument is passed as a copy (a student's function cannot change the
-    check's test data), and numpy's warnings (log of 0, 0 / 0) are kept off the
-    page: the verdict says what went wrong instead. Exceptions from the
-    student's code propagate and become a verdict.
-
-    >>> call_student(lambda p: sum(p), [0.5, 0.5])
-    1.0
-    >>> call_student(lambda p: None, [0.5])
-    Traceback (most recent call last):
-    ...
-    coursekit.exercises.NotAnswered: your function returns nothing yet: write its body and run the cell again.
-    """
-    import copy
-    import warnings
-
-    import numpy as np
-
-    if not callable(func):
-        raise TypeError(f"expected a function, got {type(func).__name__}")
-    with np.errstate(all="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        result = func(*(copy.copy(arg) for arg in args))
-    if result is None or result is Ellipsis:
-        raise NotAnswered("your function returns nothing yet: write its body and run the cell again.")
-    return result
-
-
-def choice_hint(answer, correct, options, wrong_hints=None):
-    """Judge a multiple-choice answer given as a letter; return ``None`` or a hint.
-
-    >>> choice_hint("b", "B", "ABC") is None
-    True
-    >>> choice_hint("D", "B", "ABC")
-    "answer with one of the letters 'A', 'B', 'C'."
-    """
-    options = [o.upper() for o in options]
-    if not isinstance(answer, str) or answer.strip().upper() not in options:
-        letters = ", ".join(repr(o) for o in options)
-        return f"answer with one of the letters {letters}."
-    letter = answer.strip().upper()
-    if letter == correct.upper():
-        return None
-    return (wrong_hints or {}).get(letter, "that statement does not hold; test it on a small example.")
+    show(verdict(key, answer))
 
 
 @exercise("00.1", praise="well done.")

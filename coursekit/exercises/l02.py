@@ -24,7 +24,7 @@ import math
 import numpy as np
 
 from coursekit.coding import expected_length, huffman_code
-from coursekit.exercises import NotAnswered, as_real, call_student, choice_hint, exercise, number_hint
+from coursekit.exercises import LN2, Case, FunctionExercise, as_real, choice_hint, exercise, judge_function, number_hint
 from coursekit.info import entropy
 
 #: The forecast of exercises 02.1 and 02.2: sunny, cloudy, rainy, snowy.
@@ -40,8 +40,6 @@ ENTROPY_CASES = (
     np.array([0.25, 0.25, 0.25, 0.25]),
     np.array([0.7, 0.0, 0.2, 0.1]),
 )
-
-_LN2 = math.log(2)
 
 
 def _forecast_entropy():
@@ -60,9 +58,11 @@ def _forecast_entropy_check(answer):
     if value is not None and value < 0:
         return "entropy is never negative: check the minus sign in H = -Σ p log p."
     return number_hint(answer, expected, unit="bits", slips=[
-        (expected * _LN2, "that looks like nats (natural log); give the answer in bits, with log base 2."),
+        (expected * LN2, "that looks like nats (natural log); give the answer in bits, with log base 2."),
         (math.log2(len(FORECAST)), "that is log2 4, the most four outcomes can carry, reached only when they "
                                    "are equally likely; this forecast is not uniform."),
+        (_forecast_huffman_length(), "that is the average codeword length of Huffman's code for this "
+                                     "forecast; the entropy is -Σ p log2 p, with no rounding to whole bits."),
     ])
 
 
@@ -74,7 +74,7 @@ def _huffman_length_check(answer):
     hint = number_hint(answer, _forecast_huffman_length(), unit="bits", slips=[
         (entropy_bits, "that is the entropy, the lower bound; codewords have whole numbers of bits, "
                        "so build the code and average its lengths, Σ p_i ℓ_i."),
-        (entropy_bits * _LN2, "that is the entropy in nats; the question asks for the average codeword "
+        (entropy_bits * LN2, "that is the entropy in nats; the question asks for the average codeword "
                               "length in bits."),
         (2.0, "that is what a fixed-length code needs for four outcomes; Huffman's algorithm "
               "gives the likeliest outcome a shorter codeword."),
@@ -88,52 +88,46 @@ def _show(p):
     return "[" + ", ".join(f"{float(x):g}" for x in p) + "]"
 
 
+def _entropy_case(p):
+    has_zero = any(float(x) == 0 for x in p)
+    zero_note = " (it contains a 0: the term 0 log 0 is 0 by convention)" if has_zero else ""
+
+    def note(error):
+        if isinstance(p, list) and isinstance(error, (TypeError, AttributeError)):
+            return " (a plain list: convert it first with np.asarray(p, dtype=float))"
+        return zero_note
+
+    hints = {"nan": ("your function returns NaN for {label}: in floating point 0 * log 0 is "
+                     "0 * (-inf) = nan, but by convention 0 log 0 = 0 (the limit of p log p as "
+                     "p -> 0); leave out the zero terms, or use scipy.special.xlogy.")} if has_zero else {}
+    return Case((p,), f"p = {_show(p)}", entropy(p), hints=hints, note=note)
+
+
+def _entropy_slips(case):
+    if case.expected > 0:
+        yield case.expected * LN2, f"for {case.label} your function answers in nats; use log base 2 (np.log2) for bits."
+        yield -case.expected, f"for {case.label} your function returns a negative entropy; check the minus sign."
+
+
+ENTROPY_BITS = FunctionExercise(
+    name="entropy_bits",
+    cases=tuple(_entropy_case(p) for p in ENTROPY_CASES),
+    slips=_entropy_slips,
+    hints={
+        "not_a_number": "return one number (a float); for {label} you return a {type}.",
+        "too_many": ("for {label} your function returns {size} values; return one "
+                     "number, the sum of the terms -p_i log2 p_i."),
+        "inf": ("your function returns {value} for {label}; a zero probability "
+                "must contribute 0, not -inf (0 log 0 = 0)."),
+        "wrong": "for {label} your function gives {value:.4f}, which is too {side}.",
+    },
+)
+
+
 @exercise("02.3", praise="your entropy_bits handles zeros and agrees with coursekit.entropy.")
 def _entropy_bits_check(func):
     """A from-scratch ``entropy_bits(p)``: bits, one number, 0 log 0 = 0."""
-    if not callable(func):
-        return (f"pass the function itself, entropy_bits (without calling it); "
-                f"got {type(func).__name__}.")
-    for p in ENTROPY_CASES:
-        shown = _show(p)
-        has_zero = any(float(x) == 0 for x in p)
-        try:
-            result = call_student(func, p)
-        except NotAnswered:
-            raise
-        except Exception as exc:  # the student's code: report it, never crash
-            if isinstance(p, list) and isinstance(exc, (TypeError, AttributeError)):
-                note = " (a plain list: convert it first with np.asarray(p, dtype=float))"
-            elif has_zero:
-                note = " (it contains a 0: the term 0 log 0 is 0 by convention)"
-            else:
-                note = ""
-            return f"your function raised {type(exc).__name__} for p = {shown}{note}."
-        value = as_real(result)
-        if value is None:
-            if isinstance(result, (np.ndarray, list, tuple)) and np.size(result) > 1:
-                return (f"for p = {shown} your function returns {np.size(result)} values; return one "
-                        "number, the sum of the terms -p_i log2 p_i.")
-            return f"return one number (a float); for p = {shown} you return a {type(result).__name__}."
-        if math.isnan(value):
-            if has_zero:
-                return (f"your function returns NaN for p = {shown}: in floating point 0 * log 0 is "
-                        "0 * (-inf) = nan, but by convention 0 log 0 = 0 (the limit of p log p as "
-                        "p -> 0); leave out the zero terms, or use scipy.special.xlogy.")
-            return f"your function returns NaN for p = {shown}."
-        expected = entropy(p)
-        if math.isclose(value, expected, rel_tol=1e-6, abs_tol=1e-9):
-            continue
-        if expected > 0 and math.isclose(value, expected * _LN2, rel_tol=1e-6):
-            return f"for p = {shown} your function answers in nats; use log base 2 (np.log2) for bits."
-        if expected > 0 and math.isclose(value, -expected, rel_tol=1e-6):
-            return f"for p = {shown} your function returns a negative entropy; check the minus sign."
-        if math.isinf(value):
-            return (f"your function returns {value} for p = {shown}; a zero probability "
-                    "must contribute 0, not -inf (0 log 0 = 0).")
-        side = "large" if value > expected else "small"
-        return f"for p = {shown} your function gives {value:.4f}, which is too {side}."
-    return None
+    return judge_function(func, ENTROPY_BITS)
 
 
 @exercise("02.4", praise="the entropy of n outcomes lies between 0 and log2 n bits.")

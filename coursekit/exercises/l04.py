@@ -10,12 +10,11 @@ never written into the notebook. Hints say what went wrong, never the value.
 """
 
 import math
-import numbers
 
 import numpy as np
 from scipy import special
 
-from coursekit.exercises import as_real, call_student, choice_hint, exercise, number_hint
+from coursekit.exercises import LN2, Case, FunctionExercise, as_real, choice_hint, exercise, judge_function, number_hint
 
 #: Exercise 04.1: the logits of one example and its true class.
 EX1_LOGITS = (1.0, 3.0, 0.5, -2.0)
@@ -38,7 +37,6 @@ EX2_EXTREME = (
     ((800.0, 799.0, -50.0), 1),
 )
 
-_LN2 = math.log(2.0)
 _STABLE_HINT = (
     "your function returns nan or inf for extreme logits (one score far above or below the "
     "others): exp overflows to inf or underflows to zero before the log is taken. Use the "
@@ -59,20 +57,18 @@ def loss_from_logits(z, t):
     return float(special.logsumexp(z) - z[t])
 
 
-def _close(a, b, rel=1e-6, abs_=1e-9):
-    return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
-
-
 @exercise("04.1", praise="that is the surprisal, in nats, of the true class under softmax(z).")
 def _loss_of_logits(answer):
     expected = loss_from_logits(EX1_LOGITS, EX1_TARGET)
     value = as_real(answer)
     if value is not None and math.isinf(value):
-        return "a loss is infinite only if ŷ_t is exactly 0; softmax of finite logits never is."
+        return ("a loss is infinite only if ŷ_t is 0. In exact arithmetic softmax of finite logits "
+                "never is; in float64 it underflows to 0.0 only when z_t lies more than about 745 "
+                "below the largest logit, far from the case here.")
     y_hat = np.exp(np.asarray(EX1_LOGITS) - special.logsumexp(EX1_LOGITS))
     other_classes = [loss_from_logits(EX1_LOGITS, k) for k in range(len(EX1_LOGITS)) if k != EX1_TARGET]
     return number_hint(answer, expected, unit="nats", advice="Compute ŷ = softmax(z), then −ln ŷ_t.", slips=[
-        (expected / _LN2, "that looks like bits (log base 2); the loss uses the natural log, so give it in nats."),
+        (expected / LN2, "that looks like bits (log base 2); the loss uses the natural log, so give it in nats."),
         (-expected, "check the sign: the loss is −ln ŷ_t, which is never negative."),
         (y_hat[EX1_TARGET], "that is the probability ŷ_t; the loss is its negative natural log."),
         *((loss, "that is the loss of another class; use the true class t (the first entry).")
@@ -80,54 +76,47 @@ def _loss_of_logits(answer):
     ])
 
 
-def _as_loss(result):
-    """The student's result as a float, or a hint (str) if it is not one number."""
-    if isinstance(result, np.ndarray) and result.size == 1:
-        result = result.item()
-    elif isinstance(result, np.generic):
-        result = result.item()
-    if isinstance(result, np.ndarray):
-        return (f"your function returns an array of shape {result.shape}; return one number, "
-                "the loss of the true class t.")
-    if isinstance(result, bool) or not isinstance(result, numbers.Real):
-        return f"your function should return one number (the loss in nats), not {type(result).__name__}."
-    return float(result)
+def _logits_case(logits, target, extreme=False):
+    """Case of 04.2; an extreme case gets the log-sum-exp hints, not the ordinary ones."""
+    hints = {}
+    if extreme:
+        hints = {"nan": _STABLE_HINT, "inf": _STABLE_HINT,
+                 "wrong": ("for extreme logits your function gives a finite but wrong loss; check the "
+                           "shift: log Σ e^z = m + log Σ e^(z − m), with m the largest logit.")}
+    label = f"z = [{', '.join(f'{x:g}' for x in logits)}], t = {target}"
+    return Case((np.array(logits), target), label, loss_from_logits(logits, target), hints=hints)
 
 
-def _judge_function(func):
-    for logits, target in EX2_ORDINARY:
-        got = _as_loss(call_student(func, np.array(logits), target))
-        if isinstance(got, str):
-            return got
-        expected = loss_from_logits(logits, target)
-        if _close(got, expected):
-            continue
-        if math.isnan(got) or math.isinf(got):
-            return "your function returns nan or inf even for ordinary logits; check each step."
-        if _close(got, expected / _LN2):
-            return "your function seems to return bits; the loss uses the natural log (nats)."
-        if _close(got, -expected):
-            return "check the sign: the loss is −ln ŷ_t, which is never negative."
-        return ("on ordinary logits your function gives a different loss; it should return "
-                "−ln softmax(z)_t = log Σ_j e^(z_j) − z_t, in nats.")
-    for logits, target in EX2_EXTREME:
-        got = _as_loss(call_student(func, np.array(logits), target))
-        if isinstance(got, str):
-            return got
-        if not math.isfinite(got):
-            return _STABLE_HINT
-        if not _close(got, loss_from_logits(logits, target)):
-            return ("for extreme logits your function gives a finite but wrong loss; check the "
-                    "shift: log Σ e^z = m + log Σ e^(z − m), with m the largest logit.")
-    return None
+def _logits_slips(case):
+    if case.hints:  # extreme logits: only stability is judged
+        return
+    yield case.expected / LN2, "your function seems to return bits; the loss uses the natural log (nats)."
+    yield -case.expected, "check the sign: the loss is −ln ŷ_t, which is never negative."
+
+
+_NOT_FINITE = "your function returns nan or inf even for ordinary logits; check each step."
+
+CROSS_ENTROPY_FROM_LOGITS = FunctionExercise(
+    name="cross_entropy_from_logits",
+    cases=(*(_logits_case(z, t) for z, t in EX2_ORDINARY),
+           *(_logits_case(z, t, extreme=True) for z, t in EX2_EXTREME)),
+    slips=_logits_slips,
+    hints={
+        "not_callable": "give the function itself (its name, without brackets), not a {type}.",
+        "not_a_number": "your function should return one number (the loss in nats), not {type}.",
+        "too_many": ("your function returns an array of shape {shape}; return one number, "
+                     "the loss of the true class t."),
+        "nan": _NOT_FINITE,
+        "inf": _NOT_FINITE,
+        "wrong": ("on ordinary logits your function gives a different loss; it should return "
+                  "−ln softmax(z)_t = log Σ_j e^(z_j) − z_t, in nats."),
+    },
+)
 
 
 @exercise("04.2", praise="finite and right, even where exp overflows: that is log-sum-exp at work.")
 def _cross_entropy_from_logits(func):
-    if not callable(func):
-        return (f"give the function itself (its name, without brackets), not a "
-                f"{type(func).__name__}.")
-    return _judge_function(func)  # call_student keeps a naive answer's numpy warnings quiet
+    return judge_function(func, CROSS_ENTROPY_FROM_LOGITS)
 
 
 @exercise("04.3", praise="the gradient is prediction minus target, ŷ − y.")

@@ -13,7 +13,9 @@ import math
 
 import numpy as np
 
-from coursekit.exercises import as_real, call_student, choice_hint, exercise, number_hint
+from coursekit.exercises import (
+    COMPUTED, LN2, Case, FunctionExercise, as_real, choice_hint, exercise, judge_function, number_hint,
+)
 from coursekit.info import cross_entropy
 
 HEADS, FLIPS = 7, 25
@@ -31,7 +33,7 @@ def _coin_mle(answer):
     value = as_real(answer)
     if value is not None and (value < 0 or value > 1):
         return "θ is a probability, so it lies between 0 and 1; you may have given a count."
-    return number_hint(answer, expected, rel=1e-6, abs_=1e-9,
+    return number_hint(answer, expected, tol=COMPUTED,
                        advice="Maximise k log θ + (n − k) log(1 − θ): set its derivative to zero.", slips=[
         (1 - expected, "θ is the probability of heads; check which outcome you counted."),
     ])
@@ -40,11 +42,11 @@ def _coin_mle(answer):
 @exercise("05.2", praise="at the MLE the average NLL is the entropy of the data's frequencies.")
 def _nll_at_mle(answer):
     expected = _coin_average_nll(HEADS / FLIPS, HEADS, FLIPS)
-    return number_hint(answer, expected, rel=1e-4, abs_=1e-9, unit="nats", slips=[
-        (expected / math.log(2), "that looks like bits (log base 2); the question asks for nats (natural log)."),
+    return number_hint(answer, expected, unit="nats", slips=[
+        (expected / LN2, "that looks like bits (log base 2); the question asks for nats (natural log)."),
         (expected * FLIPS, "that is the total over all 25 flips; the question asks for the average per flip."),
         (-expected, "check the sign: a negative log-likelihood of probabilities below 1 is positive."),
-        (math.log(2), "that is the value at θ = 0.5 (any data give it there); use the MLE θ̂."),
+        (LN2, "that is the value at θ = 0.5 (any data give it there); use the MLE θ̂."),
     ])
 
 
@@ -67,32 +69,32 @@ def _expected_nll(theta, flips):
     return _coin_average_nll(theta, float(flips.sum()), flips.size)
 
 
+def _nll_slips(case):
+    expected, flips, label = case.expected, case.args[1], case.label
+    if expected != 0:
+        yield expected / LN2, f"for {label} your value looks like bits; use the natural log (nats)."
+        yield expected * len(flips), f"for {label} you return the total; divide by the number of flips."
+        yield -expected, f"for {label} the sign is wrong: return the NEGATIVE log-likelihood."
+
+
+BERNOULLI_NLL = FunctionExercise(
+    name="bernoulli_nll",
+    cases=tuple(Case((theta, flips), label, _expected_nll(theta, flips)) for theta, flips, label in NLL_CASES),
+    slips=_nll_slips,
+    hints={
+        "not_a_number": "return one number (a float), not {type}; case: {label}.",
+        "too_many": "return one number (a float), not {type}; case: {label}.",
+        "nan": "your function returns NaN for {label}; use scipy.special.xlogy so that 0 · log 0 = 0.",
+        "inf": ("wrong for {label}: it should be infinite exactly when the model gives "
+                "probability 0 to a flip that happened."),
+        "wrong": "wrong value for {label}; a flip of 1 has probability θ, a flip of 0 has 1 − θ.",
+    },
+)
+
+
 @exercise("05.3", praise="your function handles every θ, including the edges 0 and 1.")
 def _bernoulli_nll(func):
-    for theta, flips, label in NLL_CASES:
-        result = call_student(func, theta, flips)
-        if hasattr(result, "item") and getattr(result, "size", 2) == 1:
-            result = result.item()
-        if isinstance(result, bool) or not isinstance(result, (int, float)):
-            return f"return one number (a float), not {type(result).__name__}; case: {label}."
-        expected = _expected_nll(theta, flips)
-        if math.isnan(result):
-            return f"your function returns NaN for {label}; use scipy.special.xlogy so that 0 · log 0 = 0."
-        if math.isinf(expected) or math.isinf(result):
-            if result != expected:
-                return (f"wrong for {label}: it should be infinite exactly when the model gives "
-                        "probability 0 to a flip that happened.")
-            continue
-        if math.isclose(result, expected, rel_tol=1e-7, abs_tol=1e-12):
-            continue
-        if expected != 0 and math.isclose(result, expected / math.log(2), rel_tol=1e-7):
-            return f"for {label} your value looks like bits; use the natural log (nats)."
-        if expected != 0 and math.isclose(result, expected * len(flips), rel_tol=1e-7):
-            return f"for {label} you return the total; divide by the number of flips."
-        if expected != 0 and math.isclose(result, -expected, rel_tol=1e-7):
-            return f"for {label} the sign is wrong: return the NEGATIVE log-likelihood."
-        return f"wrong value for {label}; a flip of 1 has probability θ, a flip of 0 has 1 − θ."
-    return None
+    return judge_function(func, BERNOULLI_NLL)
 
 
 @exercise("05.4", praise="NLL and KL differ by H(p_data), which does not move with θ.")

@@ -30,7 +30,7 @@ import math
 import numpy as np
 
 from coursekit.calibration import expected_calibration_error
-from coursekit.exercises import NotAnswered, as_real, call_student, choice_hint, exercise, number_hint
+from coursekit.exercises import Case, FunctionExercise, as_real, choice_hint, exercise, is_close, judge_function, number_hint
 from coursekit.losses import sigmoid
 
 #: The logit of exercise 06.1: the label is 1, the model says "almost surely 0".
@@ -67,49 +67,34 @@ def _slips(z, y):
     ]
 
 
-def _close(a, b, rel=1e-6, abs_=1e-10):
-    return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
-
-
 @exercise("06.1", praise="almost nothing: the model is sure and wrong, and MSE barely nudges it.")
 def _gradient_at_wrong_logit_check(answer):
     """dL/dz of the squared error at z = WRONG_LOGIT, y = 1."""
-    expected = mse_grad(WRONG_LOGIT, 1)
-    value = as_real(answer)
-    if value is None or math.isnan(value):
-        return number_hint(answer, expected)
-    for slip, hint in _slips(WRONG_LOGIT, 1):
-        if _close(value, slip, rel=1e-3, abs_=1e-9):
-            return hint
-    return number_hint(answer, expected, rel=1e-3, abs_=1e-9)
+    return number_hint(answer, mse_grad(WRONG_LOGIT, 1), slips=_slips(WRONG_LOGIT, 1))
+
+
+_NOT_FINITE = ("your function returns {value} for {label}; compute σ(z) = 1/(1 + e^-z) "
+               "first and build the slope from it.")
+
+MSE_GRAD_WRT_LOGIT = FunctionExercise(
+    name="mse_grad_wrt_logit",
+    cases=tuple(Case((z, y), f"z = {z:g}, y = {y}", mse_grad(z, y)) for z, y in GRAD_CASES),
+    slips=lambda case: [(value, f"for {case.label}: {hint}") for value, hint in _slips(*case.args)],
+    hints={
+        "not_callable": "pass the function itself, mse_grad_wrt_logit (without calling it), not a {type}.",
+        "not_a_number": "return one number (a float) for one z and one y, not {type}.",
+        "too_many": "return one number (a float) for one z and one y, not {type}.",
+        "nan": _NOT_FINITE,
+        "inf": _NOT_FINITE,
+        "wrong": "for {label} your function disagrees; differentiate (σ(z) - y)^2 with the chain rule.",
+    },
+)
 
 
 @exercise("06.2", praise="your gradient has the sigmoid's factor ŷ(1 - ŷ), and it agrees everywhere.")
 def _mse_grad_function_check(func):
     """A from-scratch ``mse_grad_wrt_logit(z, y)``."""
-    if not callable(func):
-        return f"pass the function itself, mse_grad_wrt_logit (without calling it), not a {type(func).__name__}."
-    for z, y in GRAD_CASES:
-        try:
-            result = call_student(func, z, y)
-        except NotAnswered:
-            raise
-        except Exception as exc:  # the student's code: report it, never crash
-            return f"your function raised {type(exc).__name__} for z = {z:g}, y = {y}."
-        value = as_real(result)
-        if value is None:
-            return f"return one number (a float) for one z and one y, not {type(result).__name__}."
-        if math.isnan(value) or math.isinf(value):
-            return (f"your function returns {value} for z = {z:g}, y = {y}; compute σ(z) = 1/(1 + e^-z) "
-                    "first and build the slope from it.")
-        expected = mse_grad(z, y)
-        if _close(value, expected):
-            continue
-        for slip, hint in _slips(z, y):
-            if _close(value, slip):
-                return f"for z = {z:g}, y = {y}: {hint}"
-        return f"for z = {z:g}, y = {y} your function disagrees; differentiate (σ(z) - y)^2 with the chain rule."
-    return None
+    return judge_function(func, MSE_GRAD_WRT_LOGIT)
 
 
 @exercise("06.3", praise="the trouble is confident mistakes, not good fits.")
@@ -133,8 +118,8 @@ def _ece_check(answer):
         return number_hint(answer, expected)
     low = p < 0.5
     gaps = [y[m].mean() - p[m].mean() for m in (low, ~low)]
-    if _close(value, (abs(gaps[0]) + abs(gaps[1])) / 2, rel=1e-3):
+    if is_close(value, (abs(gaps[0]) + abs(gaps[1])) / 2):
         return "weight each bin's gap by the share of predictions that fall in it, n_k / N."
-    if _close(value, (low.mean() * gaps[0] + (~low).mean() * gaps[1]), rel=1e-3) or value < 0:
+    if is_close(value, (low.mean() * gaps[0] + (~low).mean() * gaps[1])) or value < 0:
         return "take the absolute value of each bin's gap before you add them up."
-    return number_hint(answer, expected, rel=1e-3)
+    return number_hint(answer, expected)

@@ -72,7 +72,7 @@ def surprisal_bits(p):
 
 def test_01_2_accepts_a_numpy_solution():
     assert verdict("01.2", surprisal_bits) == (
-        "correct", "✅ Correct: your surprisal_bits works on numbers and arrays, "
+        "correct", "Correct: your surprisal_bits works on numbers and arrays, "
                    "and agrees with coursekit.surprisal.")
 
 
@@ -156,7 +156,7 @@ def test_01_3_wrong_letters_get_a_hint_that_does_not_name_the_answer(answer):
 def test_01_3_invalid_answers_list_all_letters(answer):
     status, message = verdict("01.3", answer)
     assert status == "wrong"
-    assert message == "❌ Not yet: answer with one of the letters 'A', 'B', 'C', 'D'."
+    assert message == "Not yet: answer with one of the letters 'A', 'B', 'C', 'D'."
 
 
 def test_01_3_placeholder_is_not_answered():
