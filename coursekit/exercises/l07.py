@@ -30,7 +30,17 @@ import math
 import numpy as np
 from scipy import optimize, special
 
-from coursekit.exercises import NotAnswered, as_real, call_student, choice_hint, exercise, number_hint
+from coursekit.exercises import (
+    Case,
+    FunctionExercise,
+    Tolerance,
+    as_real,
+    choice_hint,
+    exercise,
+    is_close,
+    judge_function,
+    number_hint,
+)
 
 #: Exercise 07.1: the perplexity to construct, the shape of the logits and their labels.
 TARGET_PERPLEXITY = 3.0
@@ -85,8 +95,10 @@ def optimal_gap(n_classes=SMOOTHING_CLASSES, epsilon=SMOOTHING_EPSILON):
     return math.log((1 - epsilon + epsilon / n_classes) / (epsilon / n_classes))
 
 
-def _close(a, b, rel=1e-6, abs_=1e-9):
-    return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
+#: 07.3 asks for T to within a hundredth; 07.4 for the gap to a few significant digits.
+WITHIN_A_HUNDREDTH = Tolerance(rel=0.0, abs=0.01)
+FOUR_DIGITS = Tolerance(rel=1e-4, abs=1e-9)
+EXACT = Tolerance(rel=1e-6, abs=1e-9)
 
 
 @exercise("07.1", praise="two different examples, one perplexity: it is the geometric mean of 1/ŷ_t.")
@@ -105,9 +117,9 @@ def _construct_perplexity_check(answer):
         return ("both examples give class 0 the same probability; make them differ and keep the "
                 "perplexity at 3: which product of the two probabilities does that need?")
     value = reference_perplexity(z, CONSTRUCT_LABELS)
-    if _close(value, TARGET_PERPLEXITY, rel=1e-6):
+    if is_close(value, TARGET_PERPLEXITY, EXACT):
         return None
-    if _close(float(np.mean(1 / p_true)), TARGET_PERPLEXITY, rel=1e-6):
+    if is_close(float(np.mean(1 / p_true)), TARGET_PERPLEXITY, EXACT):
         return ("the arithmetic mean of 1/ŷ_t is 3, but perplexity is e to the mean NLL: the "
                 "geometric mean of 1/ŷ_t.")
     return f"their perplexity is {value:.4f}, not 3; it is 1 / (ŷ₁ ŷ₂)^(1/2), with ŷ the probability of class 0."
@@ -133,15 +145,12 @@ def _best_temperature_check(answer):
         return number_hint(answer, expected)
     if value <= 0:
         return "a temperature is positive: the logits are divided by it."
-    if abs(value - expected) <= 0.01:
-        return None
-    if abs(1 / value - expected) <= 0.01:
-        return "that is 1/T: the logits are divided by T, not multiplied by it."
-    if _close(value, average_nll(expected), rel=1e-3):
-        return "that is the smallest NLL; the exercise asks for the temperature where it is reached."
-    if _close(value, 1.0):
-        return "T = 1 leaves the model as it is; search over T for the smallest average NLL."
-    return number_hint(value, expected, rel=0, abs_=0.01,
+    slips = [
+        (1 / expected, "that is 1/T: the logits are divided by T, not multiplied by it."),
+        (average_nll(expected), "that is the smallest NLL; the exercise asks for the temperature where it is reached."),
+        (1.0, "T = 1 leaves the model as it is; search over T for the smallest average NLL."),
+    ]
+    return number_hint(value, expected, WITHIN_A_HUNDREDTH, slips=slips,
                        advice="Evaluate the average NLL of softmax(z / T) on a grid of T and take the smallest.")
 
 
@@ -158,44 +167,47 @@ def _smoothing_gap_check(answer):
         (expected / math.log(2), "that is in bits; logits are in nats (natural log)."),
         (math.exp(expected), "that is the ratio of the two target probabilities; the logit gap is its log."),
     ]
-    return number_hint(answer, expected, rel=1e-4, slips=slips, unit="nats",
+    return number_hint(answer, expected, FOUR_DIGITS, slips=slips, unit="nats",
                        advice="At the optimum softmax(z) equals the smoothed target.")
 
 
-def _try_perplexity(func, logits, labels):
-    try:
-        result = call_student(func, np.array(logits), np.array(labels))
-    except NotAnswered:
-        raise
-    except Exception as exc:  # the student's code: report it, never crash
-        return None, f"your function raised {type(exc).__name__} on logits of shape {np.shape(logits)}."
-    value = as_real(result)
-    if value is None:
-        return None, f"return one number (a float) for a whole set of examples, not {type(result).__name__}."
-    return value, None
+def _perplexity_slips(case):
+    """What the usual slips return on ``case``: the NLL itself (nats, bits), the arithmetic mean of 1/ŷ_t."""
+    logits, labels = (np.asarray(a) for a in case.args)
+    nll = special.logsumexp(logits, axis=1) - logits[np.arange(len(labels)), labels]
+    return [
+        (float(nll.mean()), "that is the average NLL in nats; perplexity is e to that power."),
+        (float(nll.mean()) / math.log(2), "that is the average NLL in bits; perplexity is 2 to that power "
+                                           "(or e to the NLL in nats)."),
+        (float(np.mean(np.exp(nll))), "you averaged 1/ŷ_t; perplexity exponentiates the average NLL "
+                                      "(a geometric mean)."),
+    ]
+
+
+_OVERFLOW = ("your function returns {value} for {label}; compute log-softmax with the log-sum-exp "
+             "trick instead of exp, divide, log.")
+
+PERPLEXITY = FunctionExercise(
+    name="perplexity",
+    cases=tuple(
+        Case((np.array(logits, dtype=float), np.array(labels)),
+             f"logits of shape {np.shape(logits)} as large as {np.abs(logits).max():g}",
+             reference_perplexity(logits, labels))
+        for logits, labels in PERPLEXITY_CASES
+    ),
+    slips=_perplexity_slips,
+    hints={
+        "not_callable": "pass the function itself, perplexity (without calling it), not a {type}.",
+        "not_a_number": "return one number (a float) for a whole set of examples, not {type}.",
+        "too_many": "return one number (a float) for a whole set of examples, not {size} values.",
+        "nan": _OVERFLOW,
+        "inf": _OVERFLOW,
+        "wrong": "for {label} your function disagrees; it should be exp(mean NLL).",
+    },
+)
 
 
 @exercise("07.5", praise="stable from the logits up, and it agrees on every case.")
 def _perplexity_function_check(func):
     """A from-scratch ``perplexity(logits, labels)``."""
-    if not callable(func):
-        return f"pass the function itself, perplexity (without calling it), not a {type(func).__name__}."
-    for logits, labels in PERPLEXITY_CASES:
-        value, problem = _try_perplexity(func, logits, labels)
-        if problem:
-            return problem
-        expected = reference_perplexity(logits, labels)
-        if _close(value, expected):
-            continue
-        if math.isnan(value) or math.isinf(value):
-            return (f"your function returns {value} for logits as large as {np.abs(logits).max():g}; "
-                    "compute log-softmax with the log-sum-exp trick instead of exp, divide, log.")
-        if _close(value, math.log(expected)):
-            return "that is the average NLL in nats; perplexity is e to that power."
-        if _close(value, math.log(expected) / math.log(2)):
-            return "that is the average NLL in bits; perplexity is 2 to that power (or e to the nats)."
-        if _close(value, float(np.mean(np.exp(special.logsumexp(logits, axis=1)
-                                                - np.array(logits)[np.arange(len(labels)), labels])))):
-            return "you averaged 1/ŷ_t; perplexity exponentiates the average NLL (a geometric mean)."
-        return f"for logits of shape {np.shape(logits)} your function disagrees; it should be exp(mean NLL)."
-    return None
+    return judge_function(func, PERPLEXITY)

@@ -29,6 +29,7 @@ from scipy import special
 
 from coursekit._validation import check_logits, check_scalar, check_targets
 from coursekit.calibration import expected_calibration_error, reliability_curve
+from coursekit.figures.style import INK, PALETTE
 
 __all__ = [
     "TopLabel", "top_label_confidence", "TemperatureArtists",
@@ -36,8 +37,8 @@ __all__ = [
 ]
 
 #: Colours of the current bars, the reference outline and the NLL curve
-#: (the course palette: blue, vermillion, black).
-_BAR, _REFERENCE, _CURVE = "#0072B2", "#D55E00", "#000000"
+#: (the course palette: blue and vermillion; the course grey).
+_BAR, _REFERENCE, _CURVE = PALETTE[0], PALETTE[3], INK
 
 
 class TopLabel(NamedTuple):
@@ -123,15 +124,15 @@ def _average_nll(logits, labels, temperature):
 def _draw_nll_panel(ax, logits, labels, t_range, reference):
     grid = np.geomspace(t_range[0], t_range[1], 121)
     ax.plot(grid, _average_nll(logits, labels, grid), color=_CURVE, linewidth=2)
-    ax.axvline(reference, color=_REFERENCE, linestyle="--", linewidth=1.5, label=f"T = {reference:g}")
+    ax.axvline(reference, color=_REFERENCE, linestyle="--", linewidth=1.5, label=f"T = {reference:g} (left: outline)")
     ax.set_xscale("log")
     ticks = [t for t in (0.1, 0.25, 0.5, 1, 2, 4, 10) if t_range[0] <= t <= t_range[1]]
     ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
     ax.minorticks_off()
     ax.set(xlim=t_range, xlabel="temperature T (log scale)", ylabel="average NLL (nats)",
            title="NLL against temperature")
-    ax.legend(loc="upper center")
-    (marker,) = ax.plot([], [], "o", color=_BAR, markersize=10, zorder=3)
+    (marker,) = ax.plot([], [], "o", color=_BAR, markersize=10, zorder=3, label="T in the title (left: bars)")
+    ax.legend(loc="upper left")  # one legend for both panels: the colours are shared
     return marker
 
 
@@ -180,16 +181,15 @@ def draw_temperature(logits, labels, temperature=1.0, reference=1.0, n_bins=10,
         axes = plt.subplots(1, 2, figsize=(9.3, 4.2), width_ratios=(1, 1.15))[1]
     rel_ax, nll_ax = axes
     edges = np.linspace(0, 1, n_bins + 1)
-    rel_ax.plot([0, 1], [0, 1], "--", color="0.5", linewidth=1.5, label="calibrated")
+    rel_ax.plot([0, 1], [0, 1], "--", color=INK, linewidth=1.5)  # calibrated: accuracy = confidence
     before, _ = _bar_heights(z, y, reference, n_bins)
-    rel_ax.stairs(before, edges, color=_REFERENCE, linewidth=2, label=f"T = {reference:g}")
+    rel_ax.stairs(before, edges, color=_REFERENCE, linewidth=2)
     bars = rel_ax.bar(edges[:-1], np.zeros(n_bins), width=1 / n_bins, align="edge",
-                      color=_BAR, alpha=0.55, edgecolor="white", label="T in the title")
-    counts = [rel_ax.text((k + 0.5) / n_bins, 0.02, "", ha="center", va="bottom", fontsize=11, rotation=90)
+                      color=_BAR, alpha=0.55, edgecolor="white")
+    counts = [rel_ax.text((k + 0.5) / n_bins, 0.02, "", ha="center", va="bottom", rotation=90)
               for k in range(n_bins)]
     rel_ax.set(xlim=(0, 1), ylim=(0, 1.02), xlabel="confidence (top-class probability)",
                ylabel="accuracy in the bin")
-    rel_ax.legend(loc="upper left", fontsize=11)
     title = rel_ax.set_title("")
     marker = _draw_nll_panel(nll_ax, z, y, (low, high), reference)
     artists = TemperatureArtists(rel_ax, nll_ax, bars, counts, marker, title, z, y, n_bins)
@@ -240,7 +240,7 @@ def temperature_widget(logits, labels, temperature=1.0, n_bins=10, t_range=(0.25
     Returns
     -------
     ipywidgets.VBox
-        See :func:`coursekit.widgets.live_figure`.
+        See :func:`coursekit.figures.live.live_figure`.
 
     Examples
     --------
@@ -250,7 +250,7 @@ def temperature_widget(logits, labels, temperature=1.0, n_bins=10, t_range=(0.25
     """
     import math
 
-    from coursekit.widgets import live_figure, slider
+    from coursekit.figures.live import live_figure, slider
 
     artists = draw_temperature(logits, labels, temperature, n_bins=n_bins, t_range=t_range)
     z, y = artists.logits, artists.labels
@@ -260,5 +260,5 @@ def temperature_widget(logits, labels, temperature=1.0, n_bins=10, t_range=(0.25
         return temperature_readout(z, y, temperature, n_bins)
 
     low, high = (math.log10(t) for t in t_range)
-    control = slider("temperature T", temperature, low, high, 0.01, log=True, readout_format=".2f")
+    control = slider("temperature T", temperature, low, high, (high - low) / 60, log=True, readout_format=".2f")
     return live_figure(artists.reliability_ax.figure, {"temperature": control}, update)

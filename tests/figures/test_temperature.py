@@ -109,7 +109,7 @@ def test_widget_follows_the_slider_by_moving_existing_artists():
     n_figures = len(plt.get_fignums())
     box = temperature_widget(LOGITS, LABELS, temperature=1.0, n_bins=5)
     assert "coursekit-widget" in box._dom_classes
-    (control,), readout, image = box.children[0].children, box.children[1], box.children[2]
+    control, readout, image = box.controls["temperature"], box.children[1], box.children[2]
     assert readout.value.startswith("T = 1.00: NLL") and "nats" in readout.value
     marker = box.figure.axes[1].lines[-1]
     first_image = image.value
