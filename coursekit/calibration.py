@@ -52,7 +52,7 @@ from coursekit._validation import (
 
 __all__ = [
     "MAX_BINS", "ReliabilityCurve", "reliability_curve", "expected_calibration_error",
-    "TemperatureFit", "fit_temperature",
+    "TemperatureFit", "fit_temperature", "TopLabel", "top_label_confidence",
 ]
 
 #: The most bins :func:`reliability_curve` accepts.
@@ -209,8 +209,9 @@ def fit_temperature(logits, labels):
         T^* = \arg\min_{T > 0} \; -\frac{1}{N} \sum_n
               \log \operatorname{softmax}(z_n / T)_{t_n}
 
-    Fit it on held-out logits (never the training set, where the model is
-    overconfident by construction), then divide new logits by ``temperature``.
+    Fit it on held-out logits, never on the training set (those logits were
+    fitted to those very labels, so a temperature fitted there describes the
+    fit, not new data), then divide new logits by ``temperature``.
     The search runs over :math:`\log T` (bounded, Brent's method in
     :func:`scipy.optimize.minimize_scalar`) within :data:`TEMPERATURE_RANGE`;
     a result at an end of that range means the NLL still falls beyond it.
@@ -255,3 +256,44 @@ def fit_temperature(logits, labels):
     before = nll(0.0)
     log_t, after = (float(best.x), float(best.fun)) if best.fun < before else (0.0, before)
     return TemperatureFit(math.exp(log_t), before, after)
+
+
+class TopLabel(NamedTuple):
+    """The class each prediction picks, how sure it is, and whether it is right."""
+
+    confidence: np.ndarray
+    correct: np.ndarray
+
+
+def top_label_confidence(logits, labels, temperature=1.0):
+    r"""Confidence :math:`\max_k \operatorname{softmax}(z / T)_k` and correctness of each prediction.
+
+    Parameters
+    ----------
+    logits : array_like, shape (N, K) or (N,)
+        Finite scores, one row per prediction (a 1-D array: binary log-odds).
+    labels : array_like of int, shape (N,)
+        True classes.
+    temperature : float, default 1.0
+        Positive; the logits are divided by it.
+
+    Returns
+    -------
+    TopLabel
+        ``confidence`` in [1/K, 1] and ``correct`` (1.0 where the top class is
+        the label, else 0.0), each of shape (N,).
+
+    Examples
+    --------
+    >>> top = top_label_confidence([[2.0, 0.0], [0.0, 1.0]], [0, 0])
+    >>> top.confidence.round(4).tolist(), top.correct.tolist()
+    ([0.8808, 0.7311], [1.0, 0.0])
+    >>> top_label_confidence([[2.0, 0.0]], [0], temperature=2.0).confidence.round(4).tolist()
+    [0.7311]
+    """
+    from scipy import special
+
+    z, y = _check_logits_and_labels(logits, labels)
+    temperature = check_scalar(temperature, "temperature", low=0, include=(False, True))
+    probs = special.softmax(z / temperature, axis=1)
+    return TopLabel(probs.max(axis=1), (probs.argmax(axis=1) == y).astype(float))

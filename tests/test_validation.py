@@ -211,6 +211,8 @@ TABLE = {
     "calibration.expected_calibration_error": (
         calibration.expected_calibration_error, dict(y_true=[0, 1], p_pred=[0.2, 0.8], n_bins=10)),
     "calibration.fit_temperature": (calibration.fit_temperature, dict(logits=[[0.0, 1.0], [1.0, 0.0]], labels=[1, 1])),
+    "calibration.top_label_confidence": (
+        calibration.top_label_confidence, dict(logits=[[0.0, 1.0], [1.0, 0.0]], labels=[1, 1], temperature=1.0)),
     "training.sigmoid_unit_losses": (training.sigmoid_unit_losses, dict(z=[0.0, 1.0], y=1)),
     "training.logistic_loss_and_grad": (
         training.logistic_loss_and_grad, dict(weights=[0.0], bias=0.0, X=X2, y=Y2, loss="cross_entropy")),

@@ -6,7 +6,7 @@
   :mod:`~coursekit.figures.entropy` and :mod:`~coursekit.figures.codetree` (02),
   :mod:`~coursekit.figures.divergence` (03), :mod:`~coursekit.figures.softmax` and
   :mod:`~coursekit.figures.distribution` (04), :mod:`~coursekit.figures.likelihood` (05),
-  :mod:`~coursekit.figures.ce_vs_mse` and :mod:`~coursekit.figures.reliability` (06).
+  :mod:`~coursekit.figures.ce_vs_mse` and :mod:`~coursekit.figures.reliability` (06), :mod:`~coursekit.figures.temperature` (07).
 
 The public names below are re-exported lazily: ``from coursekit.figures import
 draw_surprisal`` imports matplotlib and that one module, and ipywidgets only
@@ -29,6 +29,7 @@ _HOME = {
     "likelihood": ["draw_coin_nll", "set_coin_nll", "coin_likelihood_widget"],
     "ce_vs_mse": ["draw_ce_vs_mse", "set_ce_vs_mse", "draw_loss_curves", "ce_vs_mse_widget"],
     "reliability": ["draw_reliability"],
+    "temperature": ["draw_temperature", "set_temperature", "temperature_readout", "temperature_widget"],
 }
 _MODULE_OF = {name: module for module, names in _HOME.items() for name in names}
 

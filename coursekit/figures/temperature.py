@@ -22,13 +22,13 @@ artists' data, and :func:`temperature_widget` wires a slider to it.
 """
 
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import numpy as np
 from scipy import special
 
 from coursekit._validation import check_logits, check_scalar, check_targets
-from coursekit.calibration import expected_calibration_error, reliability_curve
+from coursekit.losses import cross_entropy_loss
+from coursekit.calibration import expected_calibration_error, reliability_curve, top_label_confidence
 from coursekit.figures.style import INK, PALETTE
 
 __all__ = [
@@ -39,13 +39,6 @@ __all__ = [
 #: Colours of the current bars, the reference outline and the NLL curve
 #: (the course palette: blue and vermillion; the course grey).
 _BAR, _REFERENCE, _CURVE = PALETTE[0], PALETTE[3], INK
-
-
-class TopLabel(NamedTuple):
-    """The class each prediction picks, how sure it is, and whether it is right."""
-
-    confidence: np.ndarray
-    correct: np.ndarray
 
 
 def _check_temperature(temperature, name="temperature"):
@@ -60,37 +53,6 @@ def _check_logits_and_labels(logits, labels):
     if kind != "labels":
         raise ValueError("labels must be integer class labels, one per row of logits; got probability rows.")
     return z, y
-
-
-def top_label_confidence(logits, labels, temperature=1.0):
-    r"""Confidence :math:`\max_k \operatorname{softmax}(z / T)_k` and correctness of each prediction.
-
-    Parameters
-    ----------
-    logits : array_like, shape (N, K)
-        Finite scores, one row per prediction.
-    labels : array_like of int, shape (N,)
-        True classes.
-    temperature : float, default 1.0
-        Positive; the logits are divided by it.
-
-    Returns
-    -------
-    TopLabel
-        ``confidence`` in [1/K, 1] and ``correct`` (1.0 where the top class is
-        the label, else 0.0), each of shape (N,).
-
-    Examples
-    --------
-    >>> top = top_label_confidence([[2.0, 0.0], [0.0, 1.0]], [0, 0])
-    >>> top.confidence.round(4).tolist(), top.correct.tolist()
-    ([0.8808, 0.7311], [1.0, 0.0])
-    >>> top_label_confidence([[2.0, 0.0]], [0], temperature=2.0).confidence.round(4).tolist()
-    [0.7311]
-    """
-    z, y = _check_logits_and_labels(logits, labels)
-    probs = special.softmax(z / _check_temperature(temperature), axis=1)
-    return TopLabel(probs.max(axis=1), (probs.argmax(axis=1) == y).astype(float))
 
 
 @dataclass
@@ -115,10 +77,10 @@ def _bar_heights(logits, labels, temperature, n_bins):
 
 
 def _average_nll(logits, labels, temperature):
-    """Average NLL (nats) of ``softmax(logits / temperature)``; one row per temperature if it is an array."""
-    t = np.asarray(temperature, dtype=float)[..., None, None]
-    log_probs = special.log_softmax(logits / t, axis=-1)
-    return -log_probs[..., np.arange(len(labels)), labels].mean(axis=-1)
+    """Average NLL (nats) of ``softmax(logits / temperature)``; one value per temperature if it is an array."""
+    t = np.asarray(temperature, dtype=float)
+    losses = [cross_entropy_loss(logits / value, labels) for value in t.ravel()]
+    return np.reshape(losses, t.shape) if t.ndim else losses[0]
 
 
 def _draw_nll_panel(ax, logits, labels, t_range, reference):

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from scipy import special
 
-from coursekit.calibration import expected_calibration_error
+from coursekit.calibration import expected_calibration_error, top_label_confidence
 
 LOGITS = np.array([[3.0, 0.0, -1.0], [0.0, 2.0, 1.0], [1.0, 0.5, 0.0], [0.0, 0.0, 4.0], [2.0, 2.1, 0.0]])
 LABELS = np.array([0, 1, 2, 2, 0])
@@ -15,7 +15,6 @@ def nll(t):
 
 
 def test_top_label_confidence_is_the_largest_probability_and_keeps_the_class():
-    from coursekit.figures.temperature import top_label_confidence
 
     for t in (0.3, 1.0, 7.0):
         top = top_label_confidence(LOGITS, LABELS, t)
@@ -28,7 +27,7 @@ def test_top_label_confidence_is_the_largest_probability_and_keeps_the_class():
 def test_bars_counts_marker_and_title_follow_the_temperature():
     import matplotlib.pyplot as plt
 
-    from coursekit.figures.temperature import draw_temperature, set_temperature, top_label_confidence
+    from coursekit.figures.temperature import draw_temperature, set_temperature
 
     art = draw_temperature(LOGITS, LABELS, temperature=1.0, n_bins=5)
     assert len(art.bars) == 5 and len(art.counts) == 5
@@ -89,13 +88,12 @@ def test_bad_numbers_are_refused_with_a_message(kwargs, error, message):
 
 
 @pytest.mark.parametrize("logits, labels, message", [
-    (LOGITS[0], LABELS[:1], r"shape \(N, K\)"),
-    (LOGITS, LABELS[:3], "labels must be class labels of shape"),
+    (LOGITS[0], LABELS[:1], r"labels must hold one label per row of logits"),
+    (LOGITS, LABELS[:3], r"labels must hold one label per row of logits, shape \(5,\); got \(3,\)"),
     (LOGITS, special.softmax(LOGITS, axis=1), "integer class labels"),
     (LOGITS, [0, 1, 2, 3, 0], "labels must be class labels in 0..2"),
 ])
 def test_bad_arrays_are_refused_with_a_message(logits, labels, message):
-    from coursekit.figures.temperature import top_label_confidence
 
     with pytest.raises(ValueError, match=message):
         top_label_confidence(logits, labels)
