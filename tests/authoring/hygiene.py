@@ -22,16 +22,6 @@ LECTURES = find_notebooks(ROOT, LECTURES_DIR)
 SOLUTIONS = find_notebooks(ROOT, SOLUTIONS_DIR)
 ALL = LECTURES + SOLUTIONS
 
-#: Notebooks (lecture and solution) generated before this branch changed the
-#: build: they lack ``language_info.version`` and the new placeholders for
-#: string answers (``# one letter in quotes ('A', 'B', ...)``).  Tests that look at
-#: them expect exactly these to be stale.  EMPTY THIS SET after the full
-#: rebuild (``python -m coursekit build``): those tests then fail until it is.
-NOT_YET_REBUILT = {
-    "01_surprisal", "02_entropy", "03_cross_entropy_kl", "04_classification_loss",
-    "05_maximum_likelihood", "06_cross_entropy_vs_mse",
-}
-
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 URL = re.compile(r"^https?://")

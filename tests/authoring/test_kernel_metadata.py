@@ -19,7 +19,7 @@ from coursekit.authoring.build import build
 from coursekit.authoring.pipeline import KERNELSPEC
 
 from .factories import code, make_project, markdown
-from .hygiene import ALL, LECTURES, NOT_YET_REBUILT, read, relative
+from .hygiene import ALL, read, relative
 
 #: The nbformat minor version below which JupyterLab 4 upgrades (and so dirties) a notebook.
 JUPYTERLAB_MINOR = 4
@@ -72,12 +72,7 @@ def test_built_notebooks_need_no_upgrade_and_have_cell_ids(built):
         nbformat.validate(nb)
 
 
-def _rebuilt(path):
-    marks = [pytest.mark.xfail(strict=True, reason="built before language_info kept its version")]
-    return pytest.param(path, id=relative(path), marks=marks if path.stem in NOT_YET_REBUILT else [])
-
-
-@pytest.mark.parametrize("path", [_rebuilt(path) for path in ALL])
+@pytest.mark.parametrize("path", ALL, ids=[relative(path) for path in ALL])
 def test_stored_notebooks_hold_what_the_kernel_writes(path, kernel_language_info):
     """Exact up to the Python version, which is the build machine's."""
     nb = read(path)
@@ -88,6 +83,3 @@ def test_stored_notebooks_hold_what_the_kernel_writes(path, kernel_language_info
     assert nb.metadata.kernelspec == jupyterlab_kernelspec()
     assert nb.nbformat_minor >= JUPYTERLAB_MINOR and all(cell.get("id") for cell in nb.cells)
 
-
-def test_the_not_yet_rebuilt_list_names_real_lectures():
-    assert NOT_YET_REBUILT <= {path.stem for path in LECTURES}
