@@ -4,6 +4,11 @@ r"""Checks for lecture 04, *Cross-entropy as a classification loss*.
 - 04.2 (a function): ``cross_entropy_from_logits(z, t)``, finite for extreme logits.
 - 04.3 (a statement): the gradient of softmax + cross-entropy.
 - 04.4 (a statement): the loss as :math:`\hat y_t \to 0` and :math:`\hat y_t \to 1`.
+- 04.5 (*predict*): at T = 10, does the loss of :data:`EX5_LOGITS` lie above, at or
+  below ln 4? The true class is the second choice, like the lecture's dog, yet its
+  loss lies *above* ln 4: what decides is :math:`z_t` against the mean logit.
+- 04.6 (*find*): the temperature that minimises the loss of :data:`EX6_LOGITS`,
+  to 2 decimals (logits other than the lecture's, so the answer is not on screen).
 
 The expected answers are computed here with :func:`scipy.special.logsumexp`,
 never written into the notebook. Hints say what went wrong, never the value.
@@ -12,9 +17,11 @@ never written into the notebook. Hints say what went wrong, never the value.
 import math
 
 import numpy as np
-from scipy import special
+from scipy import optimize, special
 
-from coursekit.exercises import LN2, Case, FunctionExercise, as_real, choice_hint, exercise, judge_function, number_hint
+from coursekit.exercises import (
+    LN2, Case, FunctionExercise, Tolerance, as_real, choice_hint, exercise, judge_function, number_hint,
+)
 
 #: Exercise 04.1: the logits of one example and its true class.
 EX1_LOGITS = (1.0, 3.0, 0.5, -2.0)
@@ -63,8 +70,8 @@ def _loss_of_logits(answer):
     value = as_real(answer)
     if value is not None and math.isinf(value):
         return ("a loss is infinite only if ŷ_t is 0. In exact arithmetic softmax of finite logits "
-                "never is; in float64 it underflows to 0.0 only when z_t lies more than about 745 "
-                "below the largest logit, far from the case here.")
+                "never is; in float64 a softmax computed stably underflows to 0.0 only when z_t lies "
+                "about 745 or more below the largest logit, far from the case here.")
     y_hat = np.exp(np.asarray(EX1_LOGITS) - special.logsumexp(EX1_LOGITS))
     other_classes = [loss_from_logits(EX1_LOGITS, k) for k in range(len(EX1_LOGITS)) if k != EX1_TARGET]
     return number_hint(answer, expected, unit="nats", advice="Compute ŷ = softmax(z), then −ln ŷ_t.", slips=[
@@ -137,3 +144,76 @@ def _limits_statement(answer):
              "[0.6, 0.2, 0.2] and [0.6, 0.4, 0.0] when the first class is the true one.",
         "C": "−ln(ŷ_t / 2) = −ln ŷ_t + ln 2: what does halving do to the loss?",
     })
+
+
+#: Exercise 04.5: four logits, the true class (the second choice) and the temperature.
+EX5_LOGITS = (4.0, 0.0, -0.5, -1.5)
+EX5_TARGET = 1
+EX5_TEMPERATURE = 10.0
+
+
+def loss_at_temperature(logits, target, temperature):
+    r"""The loss :math:`-\ln \operatorname{softmax}(z / T)_t` in nats.
+
+    >>> round(loss_at_temperature([2.0, 1.0, 0.1, -1.0], 1, 4.0), 4)
+    1.3054
+    """
+    return loss_from_logits(np.asarray(logits, dtype=float) / temperature, target)
+
+
+@exercise("04.5", praise="z_t lies below the mean logit, so hot softmax gives the true class less than 1/K.")
+def _predict_hot_loss(answer):
+    return choice_hint(answer, "A", "ABC", {
+        "B": "ln 4 is reached only as T → ∞; at T = 10 the scaled logits z/T still differ, "
+             "so the four probabilities are not all 1/4.",
+        "C": "being the second choice is not what decides. For large T, ŷ_i ≈ (1 + (z_i − z̄)/T)/K "
+             "with z̄ the mean logit: compare z_t with z̄ for these logits.",
+    })
+
+
+#: Exercise 04.6: five logits and the true class whose loss-minimising temperature is asked.
+EX6_LOGITS = (2.5, 1.5, -0.5, -1.0, -2.0)
+EX6_TARGET = 1
+#: The logits and true class of the lecture's section 8, for the "copied the lecture" slip.
+LECTURE_LOGITS = (2.0, 1.0, 0.1, -1.0)
+LECTURE_TARGET = 1
+#: "To 2 decimals": anything within a hundredth of the minimiser.
+WITHIN_A_HUNDREDTH = Tolerance(rel=0.0, abs=0.01)
+
+
+def best_temperature(logits=EX6_LOGITS, target=EX6_TARGET):
+    r"""The temperature minimising :func:`loss_at_temperature` (searched over :math:`\ln T`).
+
+    In :math:`\beta = 1/T` the loss is convex, with slope :math:`\sum_i \hat y_i z_i - z_t`:
+    the mean logit minus :math:`z_t` at :math:`\beta = 0`, the largest logit minus
+    :math:`z_t` as :math:`\beta \to \infty`. So the minimiser is unique, and finite
+    when :math:`z_t` lies above the mean logit and below the largest.
+
+    >>> round(best_temperature((2.0, 1.0, 0.1, -1.0), 1), 2)
+    2.44
+    """
+    result = optimize.minimize_scalar(lambda log_t: loss_at_temperature(logits, target, math.exp(log_t)),
+                                      bounds=(-5.0, 5.0), method="bounded", options={"xatol": 1e-10})
+    return math.exp(result.x)
+
+
+@exercise("04.6", praise="that is the temperature of least loss for this example.")
+def _best_temperature(answer):
+    expected = best_temperature()
+    value = as_real(answer)
+    if value is None or math.isnan(value):
+        return number_hint(answer, expected)
+    if value <= 0:
+        return "a temperature is positive: the logits are divided by it."
+    if math.isinf(value):
+        return ("as T → ∞ the loss tends to ln 5, but here it dips below that at a finite T; "
+                "look for the lowest point of the curve.")
+    return number_hint(value, expected, WITHIN_A_HUNDREDTH, advice=(
+        "Evaluate −ln softmax(z / T)_t on a grid of T (or use minimize_scalar) and take the smallest."), slips=[
+        (1 / expected, "that is 1/T: the logits are divided by T, not multiplied by it."),
+        (loss_at_temperature(EX6_LOGITS, EX6_TARGET, expected),
+         "that is the smallest loss; the exercise asks for the temperature where it is reached."),
+        (best_temperature(LECTURE_LOGITS, LECTURE_TARGET),
+         "that is the best temperature for the lecture's cat, dog, fox and owl; use this exercise's logits."),
+        (1.0, "T = 1 leaves the logits as they are; search over T for the smallest loss."),
+    ])

@@ -264,3 +264,135 @@ def test_statement_04_4_is_true_numerically():
     assert np.isinf(np.mean(losses))
     # and the wrong statements: halving adds ln 2; the spread of the rest does not matter
     assert math.isclose(-math.log(0.3) - (-math.log(0.6)), math.log(2))
+
+
+# 04.1: the infinite-answer hint ---------------------------------------------------
+
+
+def test_04_1_infinite_hint_is_true_of_a_stable_softmax_and_says_so():
+    """The hint claims: softmax of finite logits is 0 in float64 only from a gap of about 745.
+
+    True of a softmax computed stably (shifted by the max); the naive exp-then-divide
+    already gives 0 at a gap of 710, where e^710 overflows, so the hint must say "stably".
+    """
+    from scipy import special
+
+    message = verdict("04.1", math.inf)[1]
+    assert "stably" in message and "745" in message and "never is;" in message
+    assert all(special.softmax([0.0, -gap])[1] > 0.0 for gap in (700.0, 740.0, 744.0))
+    assert special.softmax([0.0, -746.0])[1] == 0.0
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = np.exp(np.array([710.0, 0.0]))
+        assert (e / e.sum())[1] == 0.0  # naive softmax: 1/inf at a gap of only 710
+
+
+# 04.5: predict the loss at T = 10 against ln 4 ------------------------------------
+
+
+def hot_loss(z, t, temperature):
+    z = np.asarray(z, dtype=float) / temperature
+    m = z.max()
+    return float(m + math.log(np.exp(z - m).sum()) - z[t])
+
+
+def test_04_5_answer_is_what_the_numbers_give_and_the_lecture_does_not_show():
+    z, t, temperature = l04.EX5_LOGITS, l04.EX5_TARGET, l04.EX5_TEMPERATURE
+    assert hot_loss(z, t, temperature) > math.log(4) + 0.05  # A: above ln 4, by a margin
+    assert np.mean(z) > z[t]                                   # because z_t is below the mean logit
+    assert sorted(z, reverse=True)[1] == z[t]                  # though it is the second choice ...
+    lecture = (2.0, 1.0, 0.1, -1.0)                            # ... like the lecture's dog, which lies below
+    assert l04.EX5_LOGITS != lecture and hot_loss(lecture, 1, temperature) < math.log(4)
+
+
+def test_04_5_large_t_expansion_in_the_hint_is_right():
+    """ŷ_i ≈ (1 + (z_i − z̄)/T)/K for large T: the hint's formula, to second order."""
+    z = np.array(l04.EX5_LOGITS)
+    for temperature in (100.0, 1000.0):
+        exact = np.exp(z / temperature) / np.exp(z / temperature).sum()
+        first_order = (1 + (z - z.mean()) / temperature) / len(z)
+        assert np.abs(exact - first_order).max() < 5 / temperature**2
+
+
+def test_04_5_accepts_a_and_rejects_the_others_with_their_own_hints():
+    assert verdict("04.5", "A")[0] == "correct" and verdict("04.5", " a ")[0] == "correct"
+    hints = set()
+    for letter in "BC":
+        status, message = verdict("04.5", letter)
+        assert status == "wrong" and not mentions_letter(message, "A"), message
+        hints.add(message)
+    assert len(hints) == 2
+    assert "mean logit" in verdict("04.5", "C")[1] and "T → ∞" in verdict("04.5", "B")[1]
+
+
+@pytest.mark.parametrize("answer", ["D", "above", 1, True, ["A"], np.str_("Z")])
+def test_04_5_hostile_answers_get_the_letter_hint(answer):
+    assert verdict("04.5", answer) == ("wrong", "Not yet: answer with one of the letters 'A', 'B', 'C'.")
+
+
+@pytest.mark.parametrize("answer", [..., None])
+def test_04_5_placeholder_is_not_answered(answer):
+    assert verdict("04.5", answer)[0] == "not answered"
+
+
+# 04.6: find the temperature of least loss ------------------------------------------
+
+Z6, T6 = np.array(l04.EX6_LOGITS), l04.EX6_TARGET
+GRID6 = np.arange(0.5, 5.0, 1e-4)
+LOSSES6 = np.array([hot_loss(Z6, T6, temperature) for temperature in GRID6])
+EXPECTED_6 = float(GRID6[LOSSES6.argmin()])
+
+
+def test_04_6_reference_agrees_with_an_independent_grid_and_is_not_on_screen():
+    assert l04.best_temperature() == pytest.approx(EXPECTED_6, abs=2e-4)
+    assert 0.5 < EXPECTED_6 < 4.9                              # an interior minimum of the grid
+    assert LOSSES6.min() < math.log(len(Z6))                   # below the T → ∞ limit, ln 5
+    # the lecture shows the optimum for its own logits, 2.44; this one is far from it
+    assert l04.best_temperature((2.0, 1.0, 0.1, -1.0), 1) == pytest.approx(2.4447, abs=1e-4)
+    assert abs(EXPECTED_6 - 2.44) > 0.3 and abs(EXPECTED_6 - 1.0) > 0.3
+
+
+def test_04_6_answer_is_not_printed_by_the_lecture():
+    import nbformat
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for folder in ("solutions", "lectures"):
+        nb = nbformat.read(root / folder / "04_classification_loss.ipynb", as_version=4)
+        shown = "".join(out.get("text", "") + str(out.get("data", {}).get("text/plain", ""))
+                        for cell in nb.cells if cell.cell_type == "code" for out in cell.get("outputs", []))
+        assert f"{EXPECTED_6:.2f}" not in shown and f"{EXPECTED_6:.3f}" not in shown
+
+
+@pytest.mark.parametrize("offset", [0.0, 0.009, -0.009])
+def test_04_6_accepts_within_a_hundredth(offset):
+    for answer in (EXPECTED_6 + offset, np.float64(EXPECTED_6 + offset), np.array([EXPECTED_6 + offset])):
+        assert verdict("04.6", answer) == ("correct", "Correct: that is the temperature of least loss for this example.")
+    assert verdict("04.6", round(EXPECTED_6, 2))[0] == "correct"
+
+
+@pytest.mark.parametrize("answer, phrase", [
+    (1 / EXPECTED_6, "1/T"),
+    (hot_loss(Z6, T6, EXPECTED_6), "smallest loss"),
+    (2.4447, "lecture's cat, dog, fox and owl"),
+    (1.0, "leaves the logits"),
+    (round(EXPECTED_6, 1), "keep more digits"),
+    (EXPECTED_6 + 0.05, "too large"),
+    (EXPECTED_6 - 0.05, "too small"),
+    (0.0, "positive"),
+    (-EXPECTED_6, "positive"),
+    (math.inf, "finite T"),
+    (math.nan, "NaN"),
+    (str(round(EXPECTED_6, 2)), "not str"),
+    (True, "not bool"),
+    ([EXPECTED_6, 1.0], "not list"),
+    (np.array([EXPECTED_6, 1.0]), "not ndarray"),
+    (complex(EXPECTED_6, 0), "not complex"),
+])
+def test_04_6_rejects_wrong_answers_with_a_hint_and_without_the_value(answer, phrase):
+    message = assert_rejected("04.6", answer, [EXPECTED_6, round(EXPECTED_6, 2)])
+    assert phrase in message, message
+
+
+@pytest.mark.parametrize("answer", [..., None])
+def test_04_6_placeholder_is_not_answered(answer):
+    assert_rejected("04.6", answer, [EXPECTED_6], status="not answered")
