@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .conftest import CHROMIUM_ARGS, REPO_ROOT, VIEWPORT, _stop_process, require_chromium
+from .conftest import REPO_ROOT, VIEWPORT, _stop_process
 
 MATHJAX = REPO_ROOT / "node_modules" / "mathjax" / "es5" / "tex-chtml-full.js"
 LECTURE_STEMS = sorted(p.stem for p in (REPO_ROOT / "lectures").glob("*.ipynb"))
@@ -106,21 +106,6 @@ def site_server(site_dir):
         yield base
     finally:
         _stop_process(process)
-
-
-@pytest.fixture(scope="session")
-def site_browser():
-    """A headless Chromium with no network of its own (the routes below abort the rest)."""
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, headless=True,
-                                              args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 class OfflinePage:
@@ -267,10 +252,10 @@ def test_every_page_is_checked(site_dir):
 
 
 @pytest.mark.parametrize("served", ["file", "http"])
-def test_every_page_works_offline(site_browser, site_dir, site_server, served):
+def test_every_page_works_offline(browser, site_dir, site_server, served):
     """Each page, from file:// and from http.server, with the network cut: nothing fails."""
     base = site_dir.as_uri() + "/" if served == "file" else site_server
-    offline = OfflinePage(site_browser, base)
+    offline = OfflinePage(browser, base)
     failures, typeset, images = {}, 0, 0
     try:
         for relative in PAGES:
@@ -300,8 +285,8 @@ def _readme_lectures():
     return rows
 
 
-def test_front_page_lecture_list_equals_the_readme(site_browser, site_dir):
-    offline = OfflinePage(site_browser, site_dir.as_uri() + "/")
+def test_front_page_lecture_list_equals_the_readme(browser, site_dir):
+    offline = OfflinePage(browser, site_dir.as_uri() + "/")
     try:
         page = offline.open("index.html")
         shown = page.evaluate("""() => Array.from(document.querySelectorAll('article table tbody tr'))
@@ -317,12 +302,12 @@ def test_front_page_lecture_list_equals_the_readme(site_browser, site_dir):
     assert shown == expected
 
 
-def test_previous_and_next_walk_the_lectures_in_order(site_browser, site_dir):
+def test_previous_and_next_walk_the_lectures_in_order(browser, site_dir):
     order = ["index.html", *(f"lectures/{s}.html" for s in LECTURE_STEMS), "run-it-yourself.html"]
-    offline = OfflinePage(site_browser, site_dir.as_uri() + "/")
+    offline = OfflinePage(browser, site_dir.as_uri() + "/")
     try:
         for here, there in zip(order, order[1:]):
-            page = offline.open(here)
+            offline.open(here)
             assert offline.click("a.next-page").url == offline.base + there, f"next from {here}"
             assert offline.click("a.prev-page").url == offline.base + here, f"previous from {there}"
             assert not offline.problems, offline.problems
@@ -331,9 +316,9 @@ def test_previous_and_next_walk_the_lectures_in_order(site_browser, site_dir):
 
 
 @pytest.mark.parametrize("served", ["file", "http"])
-def test_search_finds_a_lecture_offline(site_browser, site_dir, site_server, served):
+def test_search_finds_a_lecture_offline(browser, site_dir, site_server, served):
     base = site_dir.as_uri() + "/" if served == "file" else site_server
-    offline = OfflinePage(site_browser, base)
+    offline = OfflinePage(browser, base)
     try:
         page = offline.open("index.html")
         page.locator("input[name=q]").first.fill("Huffman")
