@@ -208,7 +208,8 @@ def _joint_slips(p_a, p_b):
     """Hints for pairs that hit the target with the wrong rule or the wrong unit."""
     s_a, s_b, joint = _bits(p_a), _bits(p_b), _bits(p_a * p_b)
     return [
-        (joint * LN2, f"together they surprise you {_TARGET} nats, not {_TARGET} bits: measure in bits, with log base 2."),
+        (joint * LN2, f"together they surprise you {_TARGET} nats, not {_TARGET} bits: measure in bits, "
+                      "with log base 2."),
         (joint * LOG10_2, f"that is {_TARGET} in log base 10 (hartleys); the exercise asks for bits."),
         (_bits(p_a + p_b), "you made the probabilities add up; for independent events they multiply."),
         (s_a if is_close(s_a, JOINT_TARGET_BITS, NEARLY_EXACT) else s_b,
