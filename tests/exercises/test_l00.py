@@ -50,3 +50,14 @@ def test_00_2_wrong_answers_get_a_hint(answer, phrase):
 @pytest.mark.parametrize("answer", [..., None])
 def test_00_2_placeholder_is_not_answered(answer):
     assert verdict("00.2", answer)[0] == "not answered"
+
+
+def test_00_2_the_student_version_does_not_show_the_verdict_before_the_prediction():
+    """The cell to predict holds, in the lecture, a request to predict first, not the verdict on "2"."""
+    import nbformat
+    from pathlib import Path
+
+    lecture = nbformat.read(Path(__file__).parents[2] / "lectures" / "00_start_here.ipynb", as_version=4)
+    [cell] = [c for c in lecture.cells if c.cell_type == "code" and 'check("00.1", "2")' in c.source]
+    asked = "Assign your letter to prediction first, then run this cell again.\n"
+    assert [out.get("text") for out in cell.outputs] == [asked]

@@ -283,3 +283,15 @@ def test_01_6_wrong_answers_get_a_hint_that_does_not_name_the_answer(answer, phr
 @pytest.mark.parametrize("answer", [..., None])
 def test_01_6_placeholder_is_not_answered(answer):
     assert verdict("01.6", answer)[0] == "not answered"
+
+
+def test_01_6_the_student_version_does_not_show_the_ratio_before_the_prediction():
+    """The reveal cell's stored output in the lecture asks for a prediction; no ratio is on screen."""
+    import nbformat
+    from pathlib import Path
+
+    lecture = nbformat.read(Path(__file__).parents[2] / "lectures" / "01_surprisal.ipynb", as_version=4)
+    shown = "".join(out.get("text", "") for cell in lecture.cells if cell.cell_type == "code"
+                    for out in cell.get("outputs", []))
+    assert "Assign your letter to answer_6 first" in shown
+    assert "3.0000 times" not in shown
