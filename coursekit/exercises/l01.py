@@ -8,7 +8,11 @@ its surprisal, a rounded value) without saying the number.
 - ``01.1`` the surprisal, in bits, of drawing a face card from a full deck;
 - ``01.2`` a function ``surprisal_bits(p)`` written from scratch with numpy;
 - ``01.3`` the true statement about surprisal and its units;
-- ``01.4`` a surprisal of :data:`NATS_TO_CONVERT` nats, expressed in bits.
+- ``01.4`` a surprisal of :data:`NATS_TO_CONVERT` nats, expressed in bits;
+- ``01.5`` *construct*: the probabilities of two independent events, neither
+  certain, whose joint surprisal is exactly :data:`JOINT_TARGET_BITS` bits;
+- ``01.6`` *predict*: how many times larger the surprisal of probability
+  :data:`PREDICT_RARE` is than that of :data:`PREDICT_COMMON` (it is 3, in any unit).
 
 Examples
 --------
@@ -24,7 +28,8 @@ import math
 import numpy as np
 
 from coursekit.exercises import (
-    LN2, LOG10_2, Case, FunctionExercise, as_real, choice_hint, exercise, is_close, judge_function, number_hint,
+    LN2, LOG10_2, Case, FunctionExercise, Tolerance, as_real, choice_hint, exercise, is_close,
+    judge_function, number_hint,
 )
 from coursekit.info import surprisal
 
@@ -33,6 +38,12 @@ FACE_CARDS, DECK = 12, 52
 
 #: Exercise 01.4: a surprisal in nats, to be expressed in bits.
 NATS_TO_CONVERT = 2.0
+
+#: Exercise 01.5: the joint surprisal, in bits, of the two events to construct.
+JOINT_TARGET_BITS = 5.0
+
+#: Exercise 01.6: two probabilities whose surprisals the student compares before running.
+PREDICT_RARE, PREDICT_COMMON = 1e-6, 1e-2
 
 #: Probabilities ``surprisal_bits`` is tried on (01.2): numbers first, then an
 #: array, then the impossible event (whose surprisal is infinite).
@@ -167,3 +178,84 @@ def _nats_to_bits_check(answer):
         (math.exp(-NATS_TO_CONVERT), "that is the probability of such an event; the question asks "
                                      "for its surprisal, in bits."),
     ])
+
+
+#: 01.5 says "exactly": a product typed to four significant digits still passes.
+NEARLY_EXACT = Tolerance(rel=1e-4, abs=1e-9)
+_TARGET = f"{JOINT_TARGET_BITS:g}"
+
+
+def _pair_of_numbers(answer):
+    """``answer`` as a list of two floats if it is a pair of real numbers, else None."""
+    if isinstance(answer, np.ndarray):
+        items = list(answer) if answer.ndim == 1 else None
+    elif isinstance(answer, (tuple, list)):
+        items = list(answer)
+    else:
+        items = None
+    if items is None or len(items) != 2:
+        return None
+    values = [as_real(item) for item in items]
+    return None if None in values else values
+
+
+def _bits(x):
+    """-log2 x for x > 0, inf for an underflowed 0 (no validation: x is the student's, checked already)."""
+    return math.inf if x == 0 else -math.log2(x)
+
+
+def _joint_slips(p_a, p_b):
+    """Hints for pairs that hit the target with the wrong rule or the wrong unit."""
+    s_a, s_b, joint = _bits(p_a), _bits(p_b), _bits(p_a * p_b)
+    return [
+        (joint * LN2, f"together they surprise you {_TARGET} nats, not {_TARGET} bits: measure in bits, "
+                      "with log base 2."),
+        (joint * LOG10_2, f"that is {_TARGET} in log base 10 (hartleys); the exercise asks for bits."),
+        (_bits(p_a + p_b), "you made the probabilities add up; for independent events they multiply."),
+        (s_a if is_close(s_a, JOINT_TARGET_BITS, NEARLY_EXACT) else s_b,
+         f"one event alone already surprises you {_TARGET} bits; the two together must."),
+        (s_a * s_b, f"the product of their surprisals is {_TARGET}, but surprisals of independent events add."),
+    ]
+
+
+@exercise("01.5", praise="probabilities multiply to 2^-5, so the surprisals add up to 5 bits.")
+def _joint_surprisal_check(answer):
+    """Two probabilities in (0, 1), each < 1, whose joint surprisal is JOINT_TARGET_BITS bits."""
+    pair = _pair_of_numbers(answer)
+    if pair is None:
+        return "give the two probabilities as a pair of numbers, (p_a, p_b)."
+    if any(math.isnan(p) for p in pair):
+        return "one of your numbers is NaN; give two probabilities."
+    if all(p > 1 for p in pair) and is_close(sum(pair), JOINT_TARGET_BITS, NEARLY_EXACT):
+        return (f"those look like two surprisals in bits, which do add up to {_TARGET}; give the "
+                "probabilities of the two events instead.")
+    if any(not 0 < p <= 1 for p in pair):
+        return ("a probability lies between 0 and 1, and an event of probability 0 would surprise "
+                "you infinitely: give two probabilities p with 0 < p < 1.")
+    if any(p == 1 for p in pair):
+        return "a certain event (p = 1) adds no surprise at all: make both events uncertain, p < 1."
+    joint = _bits(pair[0] * pair[1])
+    if is_close(joint, JOINT_TARGET_BITS, NEARLY_EXACT):
+        return None
+    for value, hint in _joint_slips(*pair):
+        if is_close(value, JOINT_TARGET_BITS, NEARLY_EXACT):
+            return hint
+    if is_close(joint, JOINT_TARGET_BITS, Tolerance(rel=1e-2, abs=0.0)):
+        return (f"together they surprise you {joint:.4f} bits, close to {_TARGET} but not exactly: keep more "
+                "digits, or choose probabilities whose product you can write exactly.")
+    side = "more" if joint > JOINT_TARGET_BITS else "less"
+    return (f"together they surprise you {joint:.4f} bits, {side} than {_TARGET}: the joint surprisal "
+            "is s(p_a) + s(p_b) = -log2(p_a p_b).")
+
+
+@exercise("01.6", praise="a million is a hundred cubed, so the surprisal is three times as large, in any unit.")
+def _surprisal_ratio_check(answer):
+    """Predict: s(PREDICT_RARE) / s(PREDICT_COMMON)."""
+    return choice_hint(answer, "C", "ABCD", {
+        "A": ("10 000 is how many times rarer the event is (the ratio of the 1/p); the surprisal "
+              "is the log of 1/p. Write 10^-6 as a power of 10^-2."),
+        "B": ("6 - 2 = 4 is the difference of the exponents: it gives the difference of the two "
+              "surprisals (in log base 10), and the question asks for their ratio."),
+        "D": ("changing the base multiplies every surprisal by the same constant, 1/ln b; in a "
+              "ratio of two surprisals it cancels."),
+    })

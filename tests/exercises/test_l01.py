@@ -189,3 +189,109 @@ def test_01_4_rejects_wrong_answers_with_a_hint(answer, hint):
     assert status == "wrong"
     assert hint in message, message
     assert_hidden(message, TWO_NATS_IN_BITS)
+
+
+# 01.5: construct two independent events of 5 bits together ---------------------
+
+
+@pytest.mark.parametrize("answer", [
+    (1 / 4, 1 / 8),                           # 2 + 3 bits
+    [1 / 2, 1 / 16],                          # 1 + 4 bits
+    np.array([1 / 8, 1 / 4]),
+    (2 ** -2.5, 2 ** -2.5),                   # the same event twice, independently
+    (0.1768, 0.1768),                         # typed to four digits: 4.9996 bits
+    (np.float64(0.8), 1 / (32 * 0.8)),        # one nearly certain event, one rare
+    (1 / 6, 6 / 32),                          # a fair die and an event of 6/32
+])
+def test_01_5_accepts_pairs_whose_probabilities_multiply_to_1_32(answer):
+    assert -math.log2(float(answer[0]) * float(answer[1])) == pytest.approx(5, rel=1e-4)
+    assert verdict("01.5", answer)[0] == "correct"
+
+
+@pytest.mark.parametrize("answer, phrase", [
+    ((2, 3), "look like two surprisals"),                    # the surprisals, not the probabilities
+    ((2.5, 2.5), "look like two surprisals"),
+    ((1 / 4, math.exp(-5) / (1 / 4)), "5 nats, not 5 bits"),  # -ln(p_a p_b) = 5
+    ((1 / 4, 1e-5 / (1 / 4)), "log base 10"),                 # -log10(p_a p_b) = 5
+    ((1 / 64, 1 / 64), "probabilities add up"),               # p_a + p_b = 1/32
+    ((1 / 32, 1 / 2), "one event alone"),                     # 5 bits and 1 more
+    ((2 ** -math.sqrt(5), 2 ** -math.sqrt(5)), "product of their surprisals"),  # s_a s_b = 5
+    ((1, 1 / 32), "certain event"),
+    ((1.0, 1.0), "certain event"),
+    ((0.177, 0.177), "not exactly"),                          # 4.9964 bits: rounded too far
+    ((1 / 2, 1 / 2), "less than 5"),
+    ((1 / 64, 1 / 2), "more than 5"),
+    ((0, 1 / 2), "between 0 and 1"),
+    ((-1 / 4, -1 / 8), "between 0 and 1"),
+    ((1 / 4, 8), "between 0 and 1"),
+    ((math.inf, 0.5), "between 0 and 1"),
+    ((float("nan"), 0.5), "NaN"),
+    ((1e-200, 1e-200), "more than 5"),                        # the product underflows to 0: inf bits
+])
+def test_01_5_rejects_wrong_constructions_with_a_hint(answer, phrase):
+    status, message = verdict("01.5", answer)
+    assert status == "wrong"
+    assert phrase in message, message
+
+
+@pytest.mark.parametrize("answer", [
+    1 / 32, "0.25, 0.125", ("0.25", "0.125"), (1 / 4,), (1 / 4, 1 / 8, 1.0), [], {0.25: 0.125},
+    (True, 0.5), (None, 0.5), ([0.25], [0.125]), np.array([[0.25, 0.125]]), (0.25 + 0j, 0.125),
+    (x for x in (0.25, 0.125)), list(range(10 ** 6)),
+])
+def test_01_5_hostile_inputs_ask_for_a_pair_of_numbers(answer):
+    status, message = verdict("01.5", answer)
+    assert status == "wrong"
+    assert message == "Not yet: give the two probabilities as a pair of numbers, (p_a, p_b)."
+
+
+@pytest.mark.parametrize("answer", [..., None])
+def test_01_5_placeholder_is_not_answered(answer):
+    assert verdict("01.5", answer)[0] == "not answered"
+
+
+# 01.6: predict the ratio of two surprisals ---------------------------------------
+
+
+def test_01_6_the_answer_is_what_the_lecture_prints():
+    """s(1e-6) / s(1e-2) is 3 in any base, computed here with math alone."""
+    for log in (math.log2, math.log, math.log10):
+        assert log(1e-6) / log(1e-2) == pytest.approx(3.0)
+
+
+@pytest.mark.parametrize("answer", ["C", "c", " C\n"])
+def test_01_6_accepts_three_times(answer):
+    assert verdict("01.6", answer)[0] == "correct"
+
+
+@pytest.mark.parametrize("answer, phrase", [
+    ("A", "how many times rarer"),
+    ("B", "difference"),
+    ("D", "cancels"),
+    ("E", "one of the letters 'A', 'B', 'C', 'D'"),
+    (3, "one of the letters"),
+    ("3", "one of the letters"),
+    (["C"], "one of the letters"),
+])
+def test_01_6_wrong_answers_get_a_hint_that_does_not_name_the_answer(answer, phrase):
+    status, message = verdict("01.6", answer)
+    assert status == "wrong"
+    assert phrase in message, message
+    assert "3 times" not in message and "three" not in message
+
+
+@pytest.mark.parametrize("answer", [..., None])
+def test_01_6_placeholder_is_not_answered(answer):
+    assert verdict("01.6", answer)[0] == "not answered"
+
+
+def test_01_6_the_student_version_does_not_show_the_ratio_before_the_prediction():
+    """The reveal cell's stored output in the lecture asks for a prediction; no ratio is on screen."""
+    import nbformat
+    from pathlib import Path
+
+    lecture = nbformat.read(Path(__file__).parents[2] / "lectures" / "01_surprisal.ipynb", as_version=4)
+    shown = "".join(out.get("text", "") for cell in lecture.cells if cell.cell_type == "code"
+                    for out in cell.get("outputs", []))
+    assert "Assign your letter to answer_6 first" in shown
+    assert "3.0000 times" not in shown
