@@ -257,3 +257,145 @@ def test_02_4_non_letters_are_told_the_format(answer):
 
 def test_02_4_placeholder_is_not_answered():
     assert verdict("02.4", ...)[0] == "not answered"
+
+
+# 02.5: construct a distribution on four outcomes with entropy 1.5 bits ----------
+
+
+def positive_solution():
+    """All four outcomes possible: (1 - 3t, t, t, t) with H = 1.5 bits, found by scipy alone."""
+    from scipy import optimize
+
+    t = optimize.brentq(lambda t: scipy.stats.entropy([1 - 3 * t, t, t, t], base=2) - 1.5, 1e-9, 0.25, xtol=1e-15)
+    return [1 - 3 * t, t, t, t]
+
+
+def test_02_5_reference_constructions_have_1_5_bits():
+    for p in ([0.5, 0.25, 0.25, 0.0], positive_solution()):
+        assert float(scipy.stats.entropy(p, base=2)) == pytest.approx(1.5, abs=1e-12)
+    assert min(positive_solution()) > 0.1
+
+
+@pytest.mark.parametrize("answer", [
+    [0.5, 0.25, 0.25, 0.0],
+    [0, 0.25, 0.5, 0.25],                       # any order, ints and floats mixed
+    (0.25, 0.25, 0.0, 0.5),
+    np.array([0.5, 0.25, 0.25, 0.0]),
+    np.array([0.5, 0.25, 0.25, 0.0], dtype=np.float32),
+    positive_solution(),
+    np.round(positive_solution(), 7) / np.round(positive_solution(), 7).sum(),  # a search stopped early
+])
+def test_02_5_accepts_any_distribution_with_1_5_bits(answer):
+    status, message = verdict("02.5", answer)
+    assert status == "correct", message
+
+
+@pytest.mark.parametrize("answer, fragment", [
+    ([50, 25, 25, 0], "percentages"),
+    ([0.5, 0.5, 0.5, 0.0], "entropy is defined for a distribution"),   # -Σ w log2 w = 1.5, but Σ w = 1.5
+    ([0.7, 0.1, 0.1, 0.1], "Huffman's code"),                          # L = 1.5 bits, H = 1.3568 bits
+    ([0.25, 0.25, 0.25, 0.25], "more than 1.5"),
+    ([0.9, 0.1, 0.0, 0.0], "less than 1.5"),
+    ([2, 1, 1, 0], "add up to 4"),
+    ([0.6, 0.6, -0.1, -0.1], "never negative"),
+    ([0.5, 0.25, 0.25], "shape (3,)"),                                 # 1.5 bits, but three outcomes
+    ([[0.5, 0.25, 0.25, 0.0]], "shape (1, 4)"),
+    (np.array(0.5), "shape ()"),
+    ([0.5, 0.25, 0.25, float("nan")], "finite"),
+    ([float("inf"), 0, 0, 0], "finite"),
+    ([True, False, False, False], "True/False"),
+    ([True, 0.0, 0.0, 0.0], "True/False"),                             # numpy would read it as [1., 0, 0, 0]
+    ({"a": 0.5, "b": 0.25, "c": 0.25, "d": 0.0}, "not a dict"),
+    ("0.5, 0.25, 0.25, 0", "not str"),
+    ([0.5j, 0.25, 0.25, 0], "complex"),
+    (1.5, "shape ()"),
+])
+def test_02_5_rejects_wrong_constructions_with_the_slip_named(answer, fragment):
+    status, message = verdict("02.5", answer)
+    assert status == "wrong"
+    assert fragment in message, message
+    assert "0.25" not in message and "1/4" not in message  # never hands over a construction
+
+
+def test_02_5_huffman_slip_is_really_a_code_length():
+    p = [0.7, 0.1, 0.1, 0.1]
+    assert huffman_length(p) == pytest.approx(1.5)
+    assert float(scipy.stats.entropy(p, base=2)) < 1.5 - 0.1
+
+
+class ArrayRaises:
+    def __array__(self, *args, **kwargs):
+        raise RuntimeError("no")
+
+
+class IterRaises(list):
+    def __iter__(self):
+        raise RuntimeError("no")
+
+
+@pytest.mark.parametrize("answer", [
+    ArrayRaises(), IterRaises([0.5, 0.25, 0.25, 0.0]), object(), lambda: [0.5, 0.25, 0.25, 0.0],
+    (x for x in [0.5, 0.25, 0.25, 0.0]), [0.5, "0.25", 0.25, 0.0], [10 ** 400, 0, 0, 0],
+    list(range(10 ** 5)), [], [None] * 4, {0.5, 0.25}, b"\x00\x01\x02\x03",
+])
+def test_02_5_hostile_answers_get_a_verdict_about_the_answer(answer):
+    status, message = verdict("02.5", answer)
+    assert status == "wrong"
+    assert "checking your answer raised" not in message, message
+
+
+@pytest.mark.parametrize("answer", [..., None])
+def test_02_5_placeholder_is_not_answered(answer):
+    assert verdict("02.5", answer)[0] == "not answered"
+
+
+# 02.6: predict what merging two outcomes does to H -----------------------------
+
+P_TEN = [0.3, 0.3, 0.2, 0.1, 0.1]
+
+
+def merged(p, i, j):
+    rest = [x for k, x in enumerate(p) if k not in (i, j)]
+    return rest + [p[i] + p[j]]
+
+
+def test_02_6_answer_is_what_the_ten_ball_box_gives():
+    """B: every merge of two colours lowers H, by (p_i + p_j) H(split); the amount varies, the sign does not."""
+    h = float(scipy.stats.entropy(P_TEN, base=2))
+    drops = []
+    for i in range(5):
+        for j in range(i + 1, 5):
+            drop = h - float(scipy.stats.entropy(merged(P_TEN, i, j), base=2))
+            pair = P_TEN[i] + P_TEN[j]
+            assert drop == pytest.approx(pair * scipy.stats.entropy([P_TEN[i] / pair, P_TEN[j] / pair], base=2))
+            drops.append(drop)
+    assert min(drops) == pytest.approx(0.2) and max(drops) == pytest.approx(0.6)
+
+
+@pytest.mark.parametrize("answer", ["B", "b", " B "])
+def test_02_6_accepts_b(answer):
+    assert verdict("02.6", answer)[0] == "correct"
+
+
+@pytest.mark.parametrize("answer, fragment", [
+    ("A", "no news"),
+    ("C", "which of the two"),
+    ("D", "how much, not which way"),
+])
+def test_02_6_wrong_letters_get_a_hint_not_the_letter(answer, fragment):
+    status, message = verdict("02.6", answer)
+    assert status == "wrong"
+    assert fragment in message
+    assert not re.search(r"\bB\b", message.split(":", 1)[1])
+
+
+@pytest.mark.parametrize("answer", ["E", "down", "", 2, ["B"], True, b"B"])
+def test_02_6_non_letters_are_told_the_format(answer):
+    status, message = verdict("02.6", answer)
+    assert status == "wrong"
+    assert "one of the letters 'A', 'B', 'C', 'D'" in message
+
+
+@pytest.mark.parametrize("answer", [..., None])
+def test_02_6_placeholder_is_not_answered(answer):
+    assert verdict("02.6", answer)[0] == "not answered"
