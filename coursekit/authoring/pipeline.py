@@ -158,6 +158,28 @@ def drop_widget_views(cell: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return new
 
 
+def drop_plain_slide_type(cell: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Remove ``slide_type: "-"`` (continue the current slide), as JupyterLab 4 writes it.
+
+    JupyterLab 4 stores "continue the slide" as no ``slide_type`` at all, and
+    the in-JupyterLab presenter hides a cell whose ``slide_type`` is the
+    string ``"-"``; the build writes the JupyterLab form.
+
+    >>> cell = nbformat.v4.new_markdown_cell("x", metadata={"slideshow": {"slide_type": "-"}})
+    >>> dict(drop_plain_slide_type(cell).metadata)
+    {}
+    >>> cell = nbformat.v4.new_markdown_cell("x", metadata={"slideshow": {"slide_type": "slide"}})
+    >>> dict(drop_plain_slide_type(cell).metadata.slideshow)
+    {'slide_type': 'slide'}
+    """
+    slideshow = cell.metadata.get("slideshow")
+    if slideshow is not None and slideshow.get("slide_type") == "-":
+        del slideshow["slide_type"]
+        if not slideshow:
+            del cell.metadata["slideshow"]
+    return cell
+
+
 def relativize_tracebacks(
     cell: nbformat.NotebookNode, roots: Iterable[str | os.PathLike]
 ) -> nbformat.NotebookNode:
@@ -266,7 +288,7 @@ def normalize(
     new.nbformat, new.nbformat_minor = 4, 5
     new.metadata.pop("widgets", None)
     new.metadata["kernelspec"] = nbformat.from_dict(KERNELSPEC)
-    cells = [drop_widget_views(cell) for cell in new.cells]
+    cells = [drop_plain_slide_type(drop_widget_views(cell)) for cell in new.cells]
     if roots:
         cells = [relativize_tracebacks(cell, roots) for cell in cells]
     for cell, cell_id in zip(cells, stable_cell_ids(cells)):
