@@ -17,7 +17,8 @@ end. It checks that
   readout and its figure.
 
 A slide that fails is saved as ``test-artifacts/live-<lecture>-<screen>.png``
-and named in the message. ``test-artifacts/live-<lecture>.json`` keeps the
+and named in the message; each widget slide, after the move, as
+``test-artifacts/live-<lecture>-widget-moved.png``. ``test-artifacts/live-<lecture>.json`` keeps the
 per-lecture numbers (slides, slides that fit, widgets, smallest fonts).
 """
 
@@ -95,6 +96,14 @@ def start_deck(lab, path):
         timeout=15_000)
 
 
+def stop_deck(page):
+    """Leave deck mode. The deck remembers it in the user settings ("active"), so
+    the next notebook opened would start in it, with the menu bar hidden."""
+    page.evaluate("() => window.jupyterapp.commands.execute('deck:stop')")
+    page.wait_for_function("() => document.body.dataset.jpDeckMode !== 'presenting'",
+                           timeout=10_000)
+
+
 def press_next(page, path, before):
     """Press the next key; return the new state (the same one at the end of the deck)."""
     page.keyboard.press(NEXT_KEY)
@@ -125,6 +134,17 @@ def test_presenting_live(lab, name):
     widgets_expected = widget_cells(name)
 
     start_deck(lab, path)
+    try:
+        screens, measures, failures, visited, widgets_moved = walk_deck(
+            page, path, name, widgets_expected)
+    finally:
+        stop_deck(page)
+    report(name, screens, measures, failures, visited, widgets_moved, steps_expected,
+           screens_expected, widgets_expected)
+
+
+def walk_deck(page, path, name, widgets_expected):
+    """Press the next key to the end; measure each screen and move its widgets."""
     state = deck_state(page, path)
     visited, screens, measures, failures = [state["active"]], [], [], []
     widgets_moved = []
@@ -142,6 +162,7 @@ def test_presenting_live(lab, name):
                     box.first.wait_for(state="visible", timeout=10_000)
                     exercise_widget(box.first, f"{name}: widget in cell {cell}")
                     widgets_moved.append(cell)
+                    page.screenshot(path=str(artifact_path(f"live-{name}-widget-moved.png")))
                 except Exception as error:  # noqa: BLE001 - reported with a screenshot
                     measure.problems.append(f"widget in cell {cell}: {error}")
             # Clicking a widget makes its cell the active one: go back to where the
@@ -156,7 +177,12 @@ def test_presenting_live(lab, name):
             break
         state = new
         visited.append(state["active"])
+    return screens, measures, failures, visited, widgets_moved
 
+
+def report(name, screens, measures, failures, visited, widgets_moved, steps_expected,
+           screens_expected, widgets_expected):
+    """Write test-artifacts/live-<name>.json and assert the deck was all it should be."""
     fit = [m for m in measures if m.fits]
     bodies = [m.body for m in measures if m.body is not None]
     codes = [m.code for m in measures if m.code is not None]
