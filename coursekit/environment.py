@@ -20,7 +20,7 @@ from typing import NamedTuple
 __all__ = ["EnvironmentRow", "check_environment", "minimum_versions", "requirement_row", "PACKAGES"]
 
 #: The libraries the start-here notebook checks, by distribution name, in order.
-PACKAGES = ("numpy", "scipy", "matplotlib", "ipywidgets", "scikit-learn", "jupyterlab", "jupyterlab-rise")
+PACKAGES = ("numpy", "scipy", "matplotlib", "ipywidgets", "scikit-learn", "jupyterlab", "jupyterlab-slideshow")
 
 #: The coursekit modules that must import (the maths, then the heavier helpers).
 COURSEKIT_MODULES = ("coursekit", "coursekit.figures.style", "coursekit.figures.live", "coursekit.exercises")
@@ -199,7 +199,7 @@ def check_environment(packages=PACKAGES):
     --------
     >>> rows = check_environment()
     >>> [row.name for row in rows]
-    ['Python', 'numpy', 'scipy', 'matplotlib', 'ipywidgets', 'scikit-learn', 'jupyterlab', 'jupyterlab-rise', 'coursekit']
+    ['Python', 'numpy', 'scipy', 'matplotlib', 'ipywidgets', 'scikit-learn', 'jupyterlab', 'jupyterlab-slideshow', 'coursekit']
     >>> print(rows[1])
     numpy ≥ 1.24: ok
     >>> print(rows[-1])

@@ -9,7 +9,8 @@ student or an instructor would. What they need:
     token, serving a temporary *copy* of ``lectures/`` (the tests never modify
     the real notebooks), and with every Jupyter directory (config, data,
     runtime, settings, workspaces) inside a temporary directory, where a user
-    setting switches off the news feed and the update check.
+    setting switches off the news feed and the update check. The presenter's
+    stylesheet (``coursekit/figures/presenter.css``) is its custom CSS.
 ``browser`` (session)
     Debian's Chromium (``/usr/bin/chromium``) through Playwright. Without it
     the tests are skipped, unless ``COURSEKIT_REQUIRE_BROWSER=1`` (set by CI)
@@ -44,6 +45,7 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS_DIR = REPO_ROOT / "test-artifacts"
+PRESENTER_CSS = REPO_ROOT / "coursekit" / "figures" / "presenter.css"
 
 CHROMIUM_MISSING = (
     "Chromium not found: install it with `apt-get install -y chromium` (Debian) "
@@ -173,6 +175,11 @@ def lab_server():
     root_dir = base / "lectures"
     shutil.copytree(source, root_dir,
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    # The presenter's stylesheet, as JupyterLab's custom CSS (what `make lab` does):
+    # JupyterLab serves <JUPYTER_CONFIG_DIR>/custom/custom.css when custom_css is on.
+    custom_dir = base / "config" / "custom"
+    custom_dir.mkdir(parents=True)
+    shutil.copyfile(PRESENTER_CSS, custom_dir / "custom.css")
     settings_dir = base / "lab-settings"
     for relative, values in LAB_USER_SETTINGS.items():
         path = settings_dir / relative
@@ -205,6 +212,7 @@ def lab_server():
         f"--ServerApp.root_dir={root_dir}",
         "--LabApp.expose_app_in_browser=True",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.custom_css=True",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # containers and CI machines run as root
