@@ -3,10 +3,20 @@ r"""Checks for lecture 05, maximum likelihood.
 05.1  the maximum-likelihood estimate of a coin's θ from 7 heads in 25 flips;
 05.2  the average negative log-likelihood of those flips at that θ, in nats;
 05.3  ``bernoulli_nll(theta, flips)``, the average NLL of 0/1 flips, in nats;
-05.4  which statement about likelihood, cross-entropy and KL is true.
+05.4  which statement about likelihood, cross-entropy and KL is true;
+05.5  *construct*: the constant c in −log Laplace(y; ŷ, b = 3) = |y − ŷ|/3 + c, in nats
+      (the mean absolute error is the Laplace NLL up to a scale and c);
+05.6  *predict*: what duplicating every training example does to the length of a MAP
+      (L2-penalised) logistic-regression weight vector on separable data.
 
 Expected values are computed here, never written in a notebook, and no hint
 contains them.
+
+Examples
+--------
+>>> from coursekit.exercises import verdict
+>>> verdict("05.5", 0.0)[0], verdict("05.6", ...)[0]
+('wrong', 'not answered')
 """
 
 import math
@@ -103,4 +113,41 @@ def _statement(answer):
         "B": "u ↦ 1/u keeps positive numbers positive too, yet moves the argmax; which property of the log keeps it?",
         "C": "for independent events, how do probabilities combine: by adding or by multiplying?",
         "D": "on separable data, what happens to the likelihood when you double the weights?",
+    })
+
+
+#: Exercise 05.5: the scale b of the Laplace noise model.
+LAPLACE_SCALE = 3
+
+
+def laplace_constant(scale=LAPLACE_SCALE):
+    r"""The c in :math:`-\log \tfrac{1}{2b} e^{-|y - \hat y|/b} = |y - \hat y|/b + c`: :math:`\ln(2b)` nats."""
+    return math.log(2 * scale)
+
+
+@exercise("05.5", praise="the normalising factor 1/(2b) becomes the constant; the rest is |y − ŷ|/b.")
+def _laplace_constant(answer):
+    b = LAPLACE_SCALE
+    expected = laplace_constant()
+    return number_hint(answer, expected, unit="nats", slips=[
+        (expected / LN2, "that looks like bits (log base 2); the question asks for nats (natural log)."),
+        (-expected, "check the sign: c is −log of the factor 1/(2b), and that factor is below 1."),
+        (math.log(b), "the factor in front is 1/(2b), not 1/b: keep the 2."),
+        (math.log(2), "that is the constant for b = 1; here b = 3."),
+        (1 / (2 * b), "that is the factor 1/(2b) itself; c is its negative log."),
+        (2 * b, "that is 2b; c is the log of it."),
+        (0.5 * math.log(2 * math.pi * b**2), "that is the Gaussian's constant ½ log(2πσ²); the Laplace "
+                                             "density has a different normalising factor."),
+        (0.0, "the density is not just the exponential: its normalising factor 1/(2b) gives the constant."),
+    ], advice="Take −log of the density: the log of a product is a sum.")
+
+
+@exercise("05.6", praise="each copy doubles the NLL term but not the prior, so the prior weighs half as much.")
+def _duplicate_data(answer):
+    return choice_hint(answer, "B", "ABCD", {
+        "A": ("the NLL is a sum over examples and the prior is one term: which of the two doubles when "
+              "every example appears twice?"),
+        "C": "more data makes a fixed prior matter less, not more; compare the two terms of the MAP objective.",
+        "D": ("the penalty is still there, and it alone keeps the answer finite; separability does not "
+              "change that."),
     })

@@ -218,3 +218,108 @@ def test_05_4_rejects_the_others(answer, words):
 
 def test_05_4_placeholder():
     assert verdict("05.4", ...)[0] == "not answered"
+
+
+# 05.5: the constant of the Laplace NLL (construct) ---------------------------
+
+LAPLACE_C = math.log(6)  # -log(1/(2b)) with b = 3
+
+
+def test_05_5_expected_value_is_the_laplace_constant():
+    """-log Laplace(y; ŷ, b=3) - |y - ŷ|/3 is the same constant for every y, and it is the expected one."""
+    from scipy import stats
+
+    y, y_hat = np.linspace(-5, 7, 25), 1.3
+    constants = -stats.laplace.logpdf(y, loc=y_hat, scale=3) - np.abs(y - y_hat) / 3
+    assert np.allclose(constants, LAPLACE_C, rtol=0, atol=1e-12)
+    assert l05.laplace_constant() == pytest.approx(LAPLACE_C, rel=1e-15)
+
+
+@pytest.mark.parametrize("answer", [LAPLACE_C, np.log(2 * 3), np.float64(LAPLACE_C), np.array(LAPLACE_C),
+                                    round(LAPLACE_C, 4), math.log(2) + math.log(3)])
+def test_05_5_accepts_ln_2b(answer):
+    assert verdict("05.5", answer)[0] == "correct"
+
+
+@pytest.mark.parametrize("answer, words", [
+    (math.log2(6), "bits"),
+    (-LAPLACE_C, "sign"),
+    (math.log(3), "keep the 2"),
+    (math.log(2), "b = 1"),
+    (1 / 6, "negative log"),
+    (6.0, "log of it"),
+    (0.5 * math.log(2 * math.pi * 9), "Gaussian"),
+    (0.0, "normalising factor"),
+    (1.8, "rounded too much"),
+    (2.5, "too large"),
+    (1.0, "too small"),
+    ("1.79", "give a number"),
+    ([LAPLACE_C], "give a number"),
+    (True, "give a number"),
+    (1 + 2j, "give a number"),
+    (float("nan"), "NaN"),
+    (float("inf"), "too large"),
+    (lambda: LAPLACE_C, "give a number"),
+])
+def test_05_5_names_the_slip_and_hides_the_answer(answer, words):
+    status, message = verdict("05.5", answer)
+    assert status == "wrong"
+    assert words in message, message
+    assert_no_leak(message, LAPLACE_C)
+
+
+@pytest.mark.parametrize("answer", [..., None])
+def test_05_5_placeholder(answer):
+    assert verdict("05.5", answer)[0] == "not answered"
+
+
+# 05.6: predict what duplicating the data does to a MAP fit -------------------
+
+
+def _map_weights(X, y, sigma2, steps=3000, lr=2.0):
+    """The lecture's fit_map: gradient descent on the average NLL + |w|^2 / (2 sigma2 m)."""
+    w, b = np.zeros(X.shape[1]), 0.0
+    for _ in range(steps):
+        r = special.expit(X @ w + b) - y
+        w, b = w - lr * (X.T @ r / len(y) + w / (sigma2 * len(y))), b - lr * r.mean()
+    return w
+
+
+def test_05_6_the_answer_is_what_the_lecture_data_give():
+    """Doubled data under the same prior: |w| longer (the fit with sigma2 doubled), and finite."""
+    from coursekit import data
+
+    cancer = data.load("breast_cancer")
+    X, y = cancer.X_train, cancer.y_train
+    once = np.linalg.norm(_map_weights(X, y, 1.0))
+    twice = np.linalg.norm(_map_weights(np.vstack([X, X]), np.tile(y, 2), 1.0))
+    assert twice > 1.1 * once
+    assert twice == pytest.approx(np.linalg.norm(_map_weights(X, y, 2.0)), rel=1e-6)
+    assert twice < 10  # finite and settled, unlike the unpenalised fit (|w| ~ 8 after 1000 steps, growing)
+
+
+@pytest.mark.parametrize("answer", ["B", "b", " B "])
+def test_05_6_accepts_longer_but_finite(answer):
+    assert verdict("05.6", answer) == (
+        "correct", "Correct: each copy doubles the NLL term but not the prior, so the prior weighs half as much.")
+
+
+@pytest.mark.parametrize("answer, words", [
+    ("A", "which of the two doubles"),
+    ("C", "matter less"),
+    ("D", "penalty is still there"),
+    ("E", "one of the letters"),
+    ("longer", "one of the letters"),
+    (2, "one of the letters"),
+    (["B"], "one of the letters"),
+    (True, "one of the letters"),
+])
+def test_05_6_rejects_the_others(answer, words):
+    status, message = verdict("05.6", answer)
+    assert status == "wrong" and words in message
+    assert "'B'" not in message.replace("'A', 'B', 'C', 'D'", "")
+
+
+@pytest.mark.parametrize("answer", [..., None])
+def test_05_6_placeholder(answer):
+    assert verdict("05.6", answer)[0] == "not answered"
