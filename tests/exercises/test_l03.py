@@ -406,3 +406,18 @@ def test_03_7_rejects_other_answers_without_naming_b(answer, hint):
 
 def test_03_7_placeholder_is_not_answered():
     assert verdict("03.7", ...)[0] == "not answered"
+
+
+def test_03_7_the_student_version_does_not_show_the_fit_before_the_prediction():
+    """The reveal cell's stored output in the lecture asks for a letter; no fitted mean is on screen."""
+    import nbformat
+    from pathlib import Path
+
+    root = Path(__file__).parents[2]
+    shown = {}
+    for folder in ("lectures", "solutions"):
+        nb = nbformat.read(root / folder / "03_cross_entropy_kl.ipynb", as_version=4)
+        [cell] = [c for c in nb.cells if c.cell_type == "code" and "log_p_7 = " in c.source]
+        shown[folder] = "".join(out.get("text", "") for out in cell.outputs)
+    assert shown["lectures"] == "Assign your letter to answer_7 first, then run this cell again.\n"
+    assert "mean -1.20" in shown["solutions"]  # the solution, answered, does show it
