@@ -55,7 +55,7 @@ bench: $(STAMP)
 
 # build/slides/NN_name.slides.html (offline reveal.js deck) and NN_name.pdf (handout).
 slides: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python coursekit/authoring/decks.py
+	$(BIN)/python -m coursekit.authoring.decks
 
 # The course website, from the notebooks' stored outputs (nothing runs), with the
 # offline slide decks and handouts of `make slides` copied in: open build/site/index.html.

@@ -169,4 +169,7 @@ def mutual_information(pxy, base=2):
     # The same sum as rel_entr(p, px * py), grouped as p(x) D(p(y|x) || p(y)):
     # the product px * py of two tiny marginals could underflow to 0 and give inf.
     p_y_given_x = np.divide(p, px, out=np.zeros_like(p), where=px > 0)
-    return float(max((px * rel_entr(p_y_given_x, py)).sum(), 0.0) / log_base + 0.0)
+    # rel_entr(a, b) written as xlogy(a, a) - xlogy(a, b): scipy < 1.11 forms the
+    # ratio a / b first, which overflows to inf when p(y) is subnormal.
+    terms = xlogy(p_y_given_x, p_y_given_x) - xlogy(p_y_given_x, py)
+    return float(max((px * terms).sum(), 0.0) / log_base + 0.0)

@@ -1,7 +1,9 @@
 """Offline decks and handouts: ``build/slides/NN_name.slides.html`` and ``NN_name.pdf``.
 
-``make slides`` runs this file (``python coursekit/authoring/decks.py``). For
-every ``lectures/NN_name.ipynb`` it writes
+``make slides`` runs ``python -m coursekit.authoring.decks``. Like the build,
+it works on the course repository that holds the current directory (found
+upward, like git; ``--root`` overrides) and says which one. For every
+``lectures/NN_name.ipynb`` it writes
 
 - ``NN_name.slides.html``: a reveal.js deck of the lecture's *stored*
   outputs (no kernel), made by nbconvert's ``SlidesExporter`` with the
@@ -29,11 +31,10 @@ import shutil
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-LECTURES = ROOT / "lectures"
-OUT_DIR = ROOT / "build" / "slides"
-NODE_MODULES = ROOT / "node_modules"
-PRESENTER_CSS = ROOT / "coursekit" / "figures" / "presenter.css"
+#: The presenter's stylesheet ships with the course style, inside the package.
+PRESENTER_CSS = Path(__file__).resolve().parents[1] / "figures" / "presenter.css"
+#: Where, inside a course repository, the decks are written.
+OUT_SUBDIR = Path("build") / "slides"
 CHROMIUM = "/usr/bin/chromium"
 WIDTH, HEIGHT = 1280, 720
 HIDE_INPUT_TAG = "hide-input"
@@ -160,11 +161,11 @@ def make_exporter():
     return exporter
 
 
-def copy_assets(out_dir, node_modules=NODE_MODULES):
+def copy_assets(out_dir, node_modules):
     """Copy reveal.js and MathJax from ``node_modules`` into ``out_dir/assets``."""
     missing = [src for src in ASSETS if not (node_modules / src).exists()]
     if missing:
-        raise SystemExit(f"{node_modules} lacks {', '.join(missing)}: run `npm ci` in {ROOT}")
+        raise SystemExit(f"{node_modules} lacks {', '.join(missing)}: run `npm ci` in {node_modules.parent}")
     for src, dest in ASSETS.items():
         source, target = node_modules / src, out_dir / "assets" / dest
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -238,15 +239,19 @@ def write_pdfs(browser, decks):
         context.close()
 
 
-def build(names=None, out_dir=OUT_DIR, pdf=True, browser=None):
-    """Write the deck (and the handout) of every lecture, or of those ``names`` start.
+def build(root, names=None, out_dir=None, pdf=True, browser=None, lectures_dir=None):
+    """Write the deck (and the handout) of every lecture of ``root``, or of those ``names`` start.
 
+    ``out_dir`` defaults to ``root/build/slides`` and ``lectures_dir`` to
+    ``root/lectures``; reveal.js and MathJax come from ``root/node_modules``.
     ``browser`` is a Playwright Chromium to print with; without one, Debian's
     Chromium is started for the PDFs and stopped afterwards.
     """
+    root = Path(root)
+    out_dir = Path(out_dir) if out_dir is not None else root / OUT_SUBDIR
     out_dir.mkdir(parents=True, exist_ok=True)
-    copy_assets(out_dir)
-    lectures = sorted(LECTURES.glob("*.ipynb"))
+    copy_assets(out_dir, root / "node_modules")
+    lectures = sorted(Path(lectures_dir or root / "lectures").glob("*.ipynb"))
     if names:
         lectures = [p for p in lectures if any(p.stem.startswith(n) for n in names)]
     exporter = make_exporter()
@@ -267,14 +272,26 @@ def build(names=None, out_dir=OUT_DIR, pdf=True, browser=None):
 
 
 def main(argv=None):
-    """``python coursekit/authoring/decks.py [--no-pdf] [--out DIR] [NAME ...]``."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    """``python -m coursekit.authoring.decks [--root DIR] [--no-pdf] [--out DIR] [NAME ...]``."""
+    from coursekit.authoring.errors import NotebookBuildError
+    from coursekit.authoring.repository import checked_root, find_repository_root
+
+    parser = argparse.ArgumentParser(prog="python -m coursekit.authoring.decks",
+                                     description=__doc__.split("\n", 1)[0])
     parser.add_argument("names", nargs="*", help="lecture name prefixes, e.g. 02 (default: all)")
-    parser.add_argument("--out", type=Path, default=OUT_DIR, help="output directory")
+    parser.add_argument("--root", type=Path, help="the course repository (default: the one holding "
+                        "the current directory)")
+    parser.add_argument("--out", type=Path, help="output directory (default: ROOT/build/slides)")
     parser.add_argument("--no-pdf", action="store_true", help="write the decks only")
     args = parser.parse_args(argv)
-    for path in build(args.names, args.out, pdf=not args.no_pdf):
-        print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    try:
+        root = checked_root(args.root) if args.root else find_repository_root()
+    except NotebookBuildError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(f"course repository: {root}")
+    for path in build(root, args.names, args.out, pdf=not args.no_pdf):
+        print(f"wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
     return 0
 
 

@@ -464,3 +464,16 @@ def page(browser, lab_server):
     finally:
         context.close()
         lab_server.shutdown_sessions()
+
+
+@pytest.fixture(scope="session")
+def decks_dir(browser):
+    """Every lecture's offline deck and PDF handout, built once, where ``make slides`` writes them.
+
+    The decks test opens them; the website test links them (the site copies
+    ``build/slides/``). Built from the stored outputs: no kernel runs.
+    """
+    from coursekit.authoring import decks
+
+    decks.build(REPO_ROOT, browser=browser, lectures_dir=lectures_source_dir())
+    return REPO_ROOT / decks.OUT_SUBDIR

@@ -11,18 +11,14 @@ each PDF has one page per slide. A failing slide is saved as
 ``test-artifacts/deck-<lecture>-<slide>.png`` and named in the message.
 """
 
-import importlib.util
 import re
-import tempfile
-from pathlib import Path
 
 import pytest
 
-from .conftest import REPO_ROOT, artifact_path, lecture_names, lectures_source_dir
+from .conftest import artifact_path, lecture_names, lectures_source_dir
 from .slides import JS_MEASURE, SCREEN, SlideMeasure, expected_screens
 
 LECTURES = lecture_names()
-DECKS_PY = REPO_ROOT / "coursekit" / "authoring" / "decks.py"
 
 # The leaf sections of the deck (a slide, or a sub-slide of a vertical stack).
 _JS_LEAVES = """
@@ -49,24 +45,6 @@ _JS_RAW_DOLLARS = """
 """
 
 
-def load_decks_module():
-    """``coursekit/authoring/decks.py``, loaded from its path (a script, not a package)."""
-    spec = importlib.util.spec_from_file_location("coursekit_decks", DECKS_PY)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="session")
-def decks_dir(browser):
-    """Every lecture's deck and PDF, built once into a temporary directory."""
-    decks = load_decks_module()
-    out_dir = Path(tempfile.mkdtemp(prefix="coursekit-decks-"))
-    decks.LECTURES = lectures_source_dir()
-    decks.build(out_dir=out_dir, browser=browser)
-    return out_dir
-
-
 def pdf_pages(path):
     """The number of pages of a PDF (its ``/Type /Page`` objects; Chromium writes them plainly)."""
     return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", path.read_bytes()))
@@ -75,7 +53,8 @@ def pdf_pages(path):
 @pytest.mark.parametrize("name", LECTURES)
 def test_offline_deck(browser, decks_dir, name):
     """The deck opens offline, typesets its maths, has its slides, and every slide fits."""
-    decks = load_decks_module()
+    from coursekit.authoring import decks
+
     deck = decks_dir / f"{name}.slides.html"
     assert deck.exists(), f"make slides wrote no {deck.name} (in {decks_dir})"
     n_expected = len(expected_screens(lectures_source_dir() / f"{name}.ipynb"))
@@ -120,7 +99,8 @@ def test_deck_screenshot(browser, decks_dir):
     """Save test-artifacts/deck-slide.png: one slide of an offline deck, for the record."""
     if not LECTURES:
         pytest.skip(f"no notebook in {lectures_source_dir()}")
-    decks = load_decks_module()
+    from coursekit.authoring import decks
+
     name = "02_entropy" if "02_entropy" in LECTURES else LECTURES[0]
     context = browser.new_context(viewport=SCREEN)
     try:

@@ -118,7 +118,9 @@ def test_every_move_redraws_what_changed_the_title_included(name):
         full = _pixels(figure_to_png(box.figure))
         assert blitted.shape == full.shape
         differ = np.any(np.abs(blitted - full) > 1 / 255, axis=-1)
-        assert differ.mean() < 0.002, f"{name}: {differ.mean():.2%} of pixels differ from a full draw"
+        # Anti-aliased edges of moved lines may differ by a level; matplotlib 3.7 (the floor)
+        # differs on 0.25% of ce_vs_mse's pixels, 3.11 on less. A lost artist moves far more.
+        assert differ.mean() < 0.005, f"{name}: {differ.mean():.2%} of pixels differ from a full draw"
         top = differ[: differ.shape[0] // 8]  # where the titles are
         assert top.mean() < 0.002, f"{name}: the title area differs from a full draw"
     plt.close("all")
