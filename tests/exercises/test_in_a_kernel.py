@@ -50,7 +50,13 @@ def test_interrupting_the_kernel_during_a_check_stops_the_cell():
             if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
                 break
         assert errors == ["KeyboardInterrupt"] and shown == []  # not swallowed into a verdict
-        reply = kc.execute_interactive("print('still alive')", timeout=30)
+        # ipykernel aborts requests that reach it while it still unwinds the
+        # interrupted one (stop_on_error; seen with ipykernel 6.25, the floor).
+        for _ in range(10):
+            reply = kc.execute_interactive("print('still alive')", timeout=30)
+            if reply["content"]["status"] != "aborted":
+                break
+            time.sleep(0.5)
         assert reply["content"]["status"] == "ok"
     finally:
         kc.stop_channels()
