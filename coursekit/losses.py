@@ -8,6 +8,9 @@ computed straight from the logits with the log-sum-exp trick
 .. math:: -\log \operatorname{softmax}(z)_t = \log \sum_j e^{z_j} - z_t
 
 Integer labels are gathered, never expanded into a one-hot matrix.
+
+(About 400 lines: every loss a lecture computes is here, so a student finds
+them side by side; most of the length is their docstrings.)
 """
 
 import math
