@@ -9,8 +9,12 @@ from dataclasses import dataclass, field
 
 import nbformat
 
+from coursekit.figures.style import DPI, FONT_SIZE
+
 SCREEN = {"width": 1280, "height": 720}
 MIN_BODY_PX = 22.0
+#: The course's smallest figure text as drawn, in px (16 pt at 100 dpi: 22.2 px).
+FIGURE_TEXT_PX = FONT_SIZE * DPI / 72
 MIN_CODE_PX = 18.0
 FIT_TOLERANCE_PX = 1.0
 
@@ -30,7 +34,13 @@ JS_MEASURE = """
   let top = Infinity, bottom = -Infinity, left = Infinity, right = -Infinity;
   const scrolling = [];
   let body = Infinity, code = Infinity, bodyText = '', codeText = '';
+  let figureScale = Infinity, figure = '';
   for (const root of roots) {
+    for (const img of root.querySelectorAll('img')) {  // figures, static or a widget's
+      if (!isShown(img) || !img.naturalHeight) { continue; }
+      const scale = img.getBoundingClientRect().height / img.naturalHeight;
+      if (scale < figureScale) { figureScale = scale; figure = `${img.naturalWidth}x${img.naturalHeight}`; }
+    }
     const rect = root.getBoundingClientRect();
     if (rect.height === 0) { continue; }
     top = Math.min(top, rect.top); bottom = Math.max(bottom, rect.bottom);
@@ -60,6 +70,7 @@ JS_MEASURE = """
   return {top, bottom, left, right, scrolling,
           body: isFinite(body) ? body : null, bodyText,
           code: isFinite(code) ? code : null, codeText,
+          figureScale: isFinite(figureScale) ? figureScale : null, figure,
           width: window.innerWidth, height: window.innerHeight};
 }
 """
@@ -79,6 +90,8 @@ class SlideMeasure:
     code: float | None
     body_text: str = ""
     code_text: str = ""
+    figure_scale: float | None = None
+    figure: str = ""
     width: float = SCREEN["width"]
     height: float = SCREEN["height"]
     problems: list = field(default_factory=list)
@@ -88,9 +101,17 @@ class SlideMeasure:
         """Judge the dictionary ``JS_MEASURE`` returned."""
         measure = cls(label, values["top"], values["bottom"], values["left"], values["right"],
                       values["scrolling"], values["body"], values["code"], values["bodyText"],
-                      values["codeText"], values["width"], values["height"])
+                      values["codeText"], values.get("figureScale"), values.get("figure", ""),
+                      values["width"], values["height"])
         measure.problems = measure.judge()
         return measure
+
+    @property
+    def figure_px(self):
+        """The smallest figure text as shown: the course's figure font, scaled as the image is."""
+        if self.figure_scale is None:
+            return None
+        return FIGURE_TEXT_PX * self.figure_scale
 
     @property
     def fits(self):
@@ -114,6 +135,9 @@ class SlideMeasure:
         if self.body is not None and self.body < MIN_BODY_PX:
             problems.append(f"type: body text {self.body:.1f} px < {MIN_BODY_PX:.0f} px "
                             f"({self.body_text!r})")
+        if self.figure_px is not None and self.figure_px < MIN_BODY_PX - 0.25:
+            problems.append(f"type: figure text {self.figure_px:.1f} px < {MIN_BODY_PX:.0f} px "
+                            f"(a {self.figure} figure shown at {self.figure_scale:.2f} of its size)")
         if self.code is not None and self.code < MIN_CODE_PX:
             problems.append(f"type: code {self.code:.1f} px < {MIN_CODE_PX:.0f} px "
                             f"({self.code_text!r})")

@@ -186,11 +186,13 @@ def report(name, screens, measures, failures, visited, widgets_moved, steps_expe
     fit = [m for m in measures if m.fits]
     bodies = [m.body for m in measures if m.body is not None]
     codes = [m.code for m in measures if m.code is not None]
+    figures = [m.figure_px for m in measures if m.figure_px is not None]
     summary = {"lecture": name, "slides": len(screens), "expected": len(screens_expected),
                "fit": len(fit), "widgets": len(widgets_expected),
                "widgets_live": len(widgets_moved),
                "min_body_px": min(bodies) if bodies else None,
-               "min_code_px": min(codes) if codes else None}
+               "min_code_px": min(codes) if codes else None,
+               "min_figure_text_px": round(min(figures), 1) if figures else None}
     artifact_path(f"live-{name}.json").write_text(json.dumps(summary, indent=2))
 
     missed = [i for i in steps_expected if i not in visited]

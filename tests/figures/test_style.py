@@ -85,3 +85,4 @@ def test_use_style_outside_a_kernel_starts_no_shell():
     use_style()
     assert get_ipython() is None
     assert INLINE_PRINT_KWARGS["pil_kwargs"] == {"compress_level": 1}
+
