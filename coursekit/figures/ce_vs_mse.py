@@ -20,7 +20,7 @@ from coursekit.training import sigmoid_unit_losses
 #: The logit slider's range and step (a fortieth of the range per key press).
 Z_RANGE, Z_STEP = (-10.0, 10.0), 0.5
 #: The widget's figure: 900 x 450 px, narrower than a notebook's output area, so never shrunk.
-WIDGET_FIGSIZE = (9.0, 4.5)
+WIDGET_FIGSIZE = (9.0, 4.3)
 #: How :func:`draw_loss_curves` names the losses of :data:`coursekit.training.LOSSES`.
 LOSS_LABELS = {"cross_entropy": "cross-entropy (nats)", "mse": "MSE (no unit)"}
 
@@ -154,7 +154,7 @@ def draw_ce_vs_mse(z, y=1, axes=None, z_range=Z_RANGE):
     low = check_scalar(z_range[0], "z_range[0]")
     high = check_scalar(z_range[1], "z_range[1]", low=low, include=(False, True))
     if axes is None:
-        axes = plt.subplots(1, 2, figsize=(12.0, 4.5))[1]
+        axes = plt.subplots(1, 2, figsize=(11.5, 4.5))[1]
     loss_ax, grad_ax = axes
     grid = np.linspace(low, high, 401)
     ce, ce_grad, mse, mse_grad = sigmoid_unit_losses(grid, y)
