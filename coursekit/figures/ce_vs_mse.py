@@ -20,7 +20,7 @@ from coursekit.training import sigmoid_unit_losses
 #: The logit slider's range and step (a fortieth of the range per key press).
 Z_RANGE, Z_STEP = (-10.0, 10.0), 0.5
 #: The widget's figure: 900 x 450 px, narrower than a notebook's output area, so never shrunk.
-WIDGET_FIGSIZE = (9.0, 4.3)
+WIDGET_FIGSIZE = (9.0, 4.0)
 #: How :func:`draw_loss_curves` names the losses of :data:`coursekit.training.LOSSES`.
 LOSS_LABELS = {"cross_entropy": "cross-entropy (nats)", "mse": "MSE (no unit)"}
 
