@@ -39,6 +39,7 @@ from coursekit.exercises._judge import (
     is_close,
     judge_function,
     number_hint,
+    temperature_hint,
 )
 from coursekit.exercises._limits import TIME_LIMIT, StudentFailure
 from coursekit.exercises._verdict import CORRECT, NOT_ANSWERED, WRONG, Verdict, show
@@ -47,7 +48,7 @@ __all__ = [
     "COMPUTED", "CORRECT", "LN2", "LOG10_2", "NOT_ANSWERED", "ROUNDED", "ROUNDING_HINT", "TIME_LIMIT",
     "WRONG", "Case", "FunctionExercise", "NotAnswered", "StudentFailure", "Tolerance", "Verdict",
     "as_real", "call_student", "check", "choice_hint", "exercise", "is_close", "is_placeholder",
-    "judge_function", "number_hint", "verdict",
+    "judge_function", "number_hint", "temperature_hint", "verdict",
 ]
 
 _CHECKS = {}

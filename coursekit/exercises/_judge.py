@@ -128,6 +128,24 @@ def number_hint(answer, expected, tol=ROUNDED, unit="", slips=(), advice=""):
     return f"{hint} {advice}" if advice else hint
 
 
+def temperature_hint(answer, expected, tol=ROUNDED, slips=(), advice="", at_infinity=None):
+    """:func:`number_hint` for a temperature: also names T <= 0, and T = inf when ``at_infinity`` says why.
+
+    >>> temperature_hint(-1.0, 2.0)
+    'a temperature is positive: the logits are divided by it.'
+    >>> temperature_hint(2.0, 2.0) is None
+    True
+    """
+    value = as_real(answer)
+    if value is None or math.isnan(value):
+        return number_hint(answer, expected)
+    if value <= 0:
+        return "a temperature is positive: the logits are divided by it."
+    if math.isinf(value) and at_infinity:
+        return at_infinity
+    return number_hint(value, expected, tol, slips=slips, advice=advice)
+
+
 def choice_hint(answer, correct, options, wrong_hints=None):
     """Judge a multiple-choice answer given as a letter; return ``None`` or a hint.
 

@@ -21,6 +21,7 @@ from scipy import optimize, special
 
 from coursekit.exercises import (
     LN2, Case, FunctionExercise, Tolerance, as_real, choice_hint, exercise, judge_function, number_hint,
+    temperature_hint,
 )
 
 #: Exercise 04.1: the logits of one example and its true class.
@@ -200,15 +201,9 @@ def best_temperature(logits=EX6_LOGITS, target=EX6_TARGET):
 @exercise("04.6", praise="that is the temperature of least loss for this example.")
 def _best_temperature(answer):
     expected = best_temperature()
-    value = as_real(answer)
-    if value is None or math.isnan(value):
-        return number_hint(answer, expected)
-    if value <= 0:
-        return "a temperature is positive: the logits are divided by it."
-    if math.isinf(value):
-        return ("as T → ∞ the loss tends to ln 5, but here it dips below that at a finite T; "
-                "look for the lowest point of the curve.")
-    return number_hint(value, expected, WITHIN_A_HUNDREDTH, advice=(
+    at_infinity = ("as T → ∞ the loss tends to ln 5, but here it dips below that at a finite T; "
+                   "look for the lowest point of the curve.")
+    return temperature_hint(answer, expected, WITHIN_A_HUNDREDTH, at_infinity=at_infinity, advice=(
         "Evaluate −ln softmax(z / T)_t on a grid of T (or use minimize_scalar) and take the smallest."), slips=[
         (1 / expected, "that is 1/T: the logits are divided by T, not multiplied by it."),
         (loss_at_temperature(EX6_LOGITS, EX6_TARGET, expected),

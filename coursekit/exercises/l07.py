@@ -34,12 +34,12 @@ from coursekit.exercises import (
     Case,
     FunctionExercise,
     Tolerance,
-    as_real,
     choice_hint,
     exercise,
     is_close,
     judge_function,
     number_hint,
+    temperature_hint,
 )
 
 #: Exercise 07.1: the perplexity to construct, the shape of the logits and their labels.
@@ -140,18 +140,13 @@ def _training_temperature_check(answer):
 def _best_temperature_check(answer):
     """The NLL-minimising temperature of TEMPERATURE_LOGITS, to within 0.01."""
     expected = best_temperature()
-    value = as_real(answer)
-    if value is None or math.isnan(value):
-        return number_hint(answer, expected)
-    if value <= 0:
-        return "a temperature is positive: the logits are divided by it."
     slips = [
         (1 / expected, "that is 1/T: the logits are divided by T, not multiplied by it."),
         (average_nll(expected), "that is the smallest NLL; the exercise asks for the temperature where it is reached."),
         (1.0, "T = 1 leaves the model as it is; search over T for the smallest average NLL."),
     ]
-    return number_hint(value, expected, WITHIN_A_HUNDREDTH, slips=slips,
-                       advice="Evaluate the average NLL of softmax(z / T) on a grid of T and take the smallest.")
+    return temperature_hint(answer, expected, WITHIN_A_HUNDREDTH, slips=slips,
+                            advice="Evaluate the average NLL of softmax(z / T) on a grid of T and take the smallest.")
 
 
 @exercise("07.4", praise="the gap at which the smoothed target is matched exactly; it stays finite.")
