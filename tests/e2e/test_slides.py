@@ -26,23 +26,13 @@ import json
 
 import pytest
 
-from .conftest import artifact_path, lecture_names, lectures_source_dir
+from .conftest import _FIND_PANEL, artifact_path, lecture_names, lectures_source_dir
 from .slides import JS_MEASURE, SCREEN, SlideMeasure, expected_screens, steps
 from .test_lectures_in_lab import exercise_widget, open_and_run_all, widget_cells
 
 LECTURES = lecture_names()
 NEXT_KEY = "Space"
 STEP_TIMEOUT_MS = 5_000
-
-_FIND_PANEL = """
-const findPanel = (path) => {
-  for (const widget of window.jupyterapp.shell.widgets('main')) {
-    if (widget.context && widget.context.path === path && widget.content
-        && widget.content.widgets) { return widget; }
-  }
-  return null;
-};
-"""
 
 _JS_DECK_STATE = _FIND_PANEL + """
 (path) => {
