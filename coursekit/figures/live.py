@@ -60,7 +60,8 @@ def figure_to_png(fig):
 class Renderer:
     """Render a figure to PNG again and again, redrawing only what moved.
 
-    The first render draws everything and fixes the layout. After that, the
+    The first render draws everything and fixes the layout (after
+    :meth:`settle`, it also learns which artists move). After that, the
     artists an update changed are the ones matplotlib marks stale; they are
     drawn over a cached background (the figure drawn without them), which is
     matplotlib's blitting. The moving artists are left out of the background
@@ -107,16 +108,27 @@ class Renderer:
         self.background = self.canvas.copy_from_bbox(self.fig.bbox)
         self.moving = sorted(moving, key=lambda a: a.get_zorder())
 
+    def settle(self):
+        """Count the figure as drawn as it is now, without drawing it.
+
+        The artists the next update changes are then the only stale ones, so
+        the first :meth:`render` both draws the figure and learns which
+        artists move: one full draw where learning would otherwise take two.
+        """
+        for artist in self._leaves():
+            artist.stale = False
+        self.limits = self._limits()
+
     def render(self):
         """PNG bytes of the figure as it is now."""
         from matplotlib.axis import Axis
 
         stale = [a for a in self._leaves() if a.stale]
         limits = self._limits()
-        if self.background is None or limits != self.limits or any(isinstance(a, Axis) for a in stale):
+        if limits != self.limits or any(isinstance(a, Axis) for a in stale):
             self._draw_background([])  # everything is background: a plain full draw
             self.limits = limits
-        elif not set(stale) <= set(self.moving):
+        elif self.background is None or not set(stale) <= set(self.moving):
             self._draw_background(set(self.moving) | set(stale))
         if self.moving:
             self.canvas.restore_region(self.background)
@@ -165,9 +177,10 @@ def live_figure(fig, controls, update):
 
     for control in controls.values():
         control.observe(refresh, names="value")
-    refresh()
+    update(**{name: control.value for name, control in controls.items()})  # the starting state
+    renderer.settle()
+    refresh()  # the same state again marks the artists that move: one draw lays out and caches the rest
     _freeze_layout(fig)
-    refresh()  # the same state again: learns which artists move, so the first drag is fast too
     width, _ = renderer.canvas.get_width_height()
     image.layout.width = f"{width}px"  # shown at the size drawn, never scaled up or down
     plt.close(fig)  # shown through the Image widget only, not a second time inline
@@ -196,9 +209,9 @@ def _value_label(control):
 def _freeze_layout(fig):
     """Keep every axes where the first render's layout put it.
 
-    A layout engine (the course style uses constrained layout) re-solves the
-    layout on every draw; an update that only moves artists does not need it,
-    and skipping it roughly halves the time of one update.
+    A layout engine (the course's :class:`~coursekit.figures.layout.CourseLayout`)
+    measures the text again on every draw; an update that only moves artists
+    does not need that, and a moved tick label must not shift the axes.
     """
     from matplotlib.layout_engine import PlaceHolderLayoutEngine
 

@@ -93,6 +93,47 @@ def test_outputs_are_small(path):
     assert large == []
 
 
+def _border_ink(png_base64, width=2):
+    """How many pixels of the outermost ``width`` rows and columns of a PNG are not transparent."""
+    import base64
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    alpha = np.asarray(Image.open(io.BytesIO(base64.b64decode(png_base64))).convert("RGBA"))[..., 3]
+    inner = alpha[width:-width, width:-width]
+    return int(np.count_nonzero(alpha)) - int(np.count_nonzero(inner))
+
+
+def test_border_ink_sees_a_figure_cut_off_at_its_edge():
+    import base64
+    import io
+
+    import matplotlib.pyplot as plt
+
+    for x, cut in [(0.5, False), (-0.02, True)]:  # a label inside, then one over the left edge
+        fig = plt.figure(figsize=(2, 1), facecolor="none")
+        fig.text(x, 0.5, "label", fontsize=20)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", facecolor="none")
+        plt.close(fig)
+        assert (_border_ink(base64.b64encode(buffer.getvalue())) > 0) == cut
+
+
+@notebooks(ALL)
+def test_no_stored_figure_is_cut_off_at_its_edge(path):
+    """A figure's text that runs off its edge leaves ink on the picture's border."""
+    cut = [
+        f"cell {index}: {ink} pixels of ink on the border"
+        for index, cell in code_cells(read(path))
+        for output in cell.outputs
+        if "image/png" in output.get("data", {})
+        and (ink := _border_ink(output["data"]["image/png"])) > 0
+    ]
+    assert cut == []
+
+
 def test_download_detection():
     assert download_problems("x = fetch_openml('mnist')") == ["calls fetch_openml()"]
     assert download_problems("import requests\nr = requests.get(u)") == ["calls requests.get()"]
