@@ -51,7 +51,7 @@ class CourseLayout(LayoutEngine):
     >>> fig, ax = plt.subplots(figsize=(8, 4.5), layout=CourseLayout())
     >>> _ = ax.set(xlabel="x", ylabel="y", title="t")
     >>> fig.draw_without_rendering()
-    >>> 0.05 < fig.subplotpars.left < 0.2 and 0.8 < fig.subplotpars.top < 0.95
+    >>> bool(0.05 < fig.subplotpars.left < 0.2 and 0.8 < fig.subplotpars.top < 0.95)
     True
     """
 
