@@ -374,8 +374,21 @@ _JS_CELL_REPORT = _FIND_PANEL + """
         errors.push(out.textContent.slice(0, 300));
       }
     }
-    return {index, type: cell.model.type,
-            prompt: prompt ? prompt.textContent.trim() : null, errors};
+    // JupyterLab renders only the cells that have been in view (windowing): a cell far down
+    // may have no DOM yet, so its execution count and its errors come from the model.
+    let shown = prompt ? prompt.textContent.trim() : null;
+    if (cell.model.type === 'code') {
+      const count = cell.model.executionCount;
+      shown = count === null || count === undefined ? (shown || '[ ]:') : `[${count}]:`;
+      if (errors.length === 0) {  // what the DOM showed, else what the model holds
+        for (const output of cell.model.outputs.toJSON()) {
+          const text = String(output.text || '');
+          if (output.output_type === 'error') { errors.push(`${output.ename}: ${output.evalue}`); }
+          if (output.name === 'stderr' && text.includes('Traceback')) { errors.push(text.slice(0, 300)); }
+        }
+      }
+    }
+    return {index, type: cell.model.type, prompt: shown, errors};
   });
 }
 """
