@@ -3,19 +3,17 @@
 Matplotlib's constrained layout solves for every axes' tight box, twice, on
 every draw; for the course's small figures that costs as much as drawing
 them. :class:`CourseLayout` measures the few things that set the margins (the
-tick labels, the axis labels and title by their font size, legends and
-annotations that stick out of their axes) and places a regular grid of axes
-with :meth:`~matplotlib.figure.Figure.subplots_adjust`, as tight layout does. A figure drawn this
-way costs about half what it did. Every figure also shares one mathtext
-parser (:func:`share_mathtext_parser`), so maths in a label is parsed once
-per kernel, not once per figure.
+tick labels a draw will draw, the axis labels and titles, legends and
+annotations that stick out of their axes) and places the grid of axes with
+:meth:`~matplotlib.figure.Figure.subplots_adjust`, as tight layout does. Every
+figure also shares one mathtext parser (:func:`share_mathtext_parser`), so the
+maths in a label is parsed once per kernel, not once per figure.
 
-:func:`~coursekit.figures.style.use_style` installs it on every figure pyplot
-makes (``rcParams["figure.hooks"]``); a figure made with an explicit
+:func:`~coursekit.figures.style.use_style` installs the engine on every figure
+pyplot makes (``rcParams["figure.hooks"]``); a figure made with an explicit
 ``layout="constrained"`` keeps that. ``tests/figures/test_layout.py`` checks
-that nothing is cut off or overlaps, on every helper's figure, and
-``tests/figures/test_stored_figures.py`` that no stored figure has ink on
-its border.
+that no helper's figure has text cut off or running into another axes, and
+``tests/authoring/test_hygiene.py`` that no stored figure has ink on its border.
 """
 
 from dataclasses import dataclass

@@ -84,7 +84,7 @@ STYLE = {
 #: What the notebook's inline backend passes when it turns a figure into PNG:
 #: light zlib compression (level 1 instead of 6: the PNG is only shown, so speed
 #: beats size) and no ``bbox_inches="tight"``, whose extra layout pass costs
-#: about a third of a render while constrained layout already trims the margins.
+#: about a third of a render while the course layout already sets the margins.
 INLINE_PRINT_KWARGS = {"bbox_inches": None, "pil_kwargs": {"compress_level": 1}}
 
 
