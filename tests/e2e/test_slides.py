@@ -103,8 +103,35 @@ def press_next(page, path, before):
             arg=[path, before["active"]], timeout=1_500, polling=50)
     except Exception:  # noqa: BLE001 - no move: the end of the deck
         return deck_state(page, path)
-    page.wait_for_timeout(150)  # the deck's opacity transition (0.1 s)
+    settle(page)  # the deck's opacity transition (0.1 s)
     return deck_state(page, path)
+
+
+# Settled: no CSS transition or animation running, every image on the page decoded, the
+# deck's maths typeset (no raw $, \( or \[ left in its prose, as on the course site),
+# and two frames painted since. A fixed pause of 150 to 300 ms used to stand for this.
+_JS_SETTLED = r"""
+() => new Promise((resolve) => {
+  const rawMaths = (md) => {
+    const walker = document.createTreeWalker(md, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement.closest('code, pre, mjx-container, .MathJax')) { continue; }
+      if (/\$|\\\(|\\\[/.test(n.textContent)) { return true; }
+    }
+    return false;
+  };
+  const busy = document.getAnimations().some((a) => a.playState === 'running')
+    || Array.from(document.images).some((img) => !img.complete)
+    || Array.from(document.querySelectorAll('.jp-Deck .jp-RenderedMarkdown')).some(rawMaths);
+  if (busy) { resolve(false); return; }
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+})
+"""
+
+
+def settle(page):
+    """Wait until the screen is still: transitions over, images decoded, painted."""
+    page.wait_for_function(_JS_SETTLED, timeout=5_000, polling=50)
 
 
 def measure_screen(page, label):
@@ -143,7 +170,7 @@ def walk_deck(page, path, name, widgets_expected):
             screens.append(state["onscreen"])
             label = f"{name} screen {len(screens)} (cells {state['onscreen'][0]}.."
             label += f"{state['onscreen'][-1]})"
-            page.wait_for_timeout(300)  # images and MathJax settle
+            settle(page)  # images and MathJax settle
             measure = measure_screen(page, label)
             measures.append(measure)
             for cell in [c for c in widgets_expected if c in state["onscreen"]]:
