@@ -131,7 +131,7 @@ def _axes_need(ax, renderer):
             side = sides[0] if axis.get_label_position() in ("bottom", "left") else sides[1]
             tick_room = max(getattr(need, side), _tick_length(axis) * points)
             setattr(need, side, tick_room + axis.labelpad * points + _text_height(label, renderer))
-    for title in (ax.title, ax._left_title, ax._right_title):
+    for title in (ax.title, ax._left_title, ax._right_title):  # set_title(loc="left"|"right")
         if title.get_visible() and title.get_text():
             pad = matplotlib.rcParams["axes.titlepad"] * points
             need.top = max(need.top, pad + _text_height(title, renderer))
