@@ -110,11 +110,12 @@ def _axes_need(ax, renderer):
     box = ax.bbox  # where the tick labels are placed from, in pixels
     need = _Need()
 
-    def reach(extent):
+    def reach(extent, across=True):
         need.left = max(need.left, box.x0 - extent.x0)
         need.right = max(need.right, extent.x1 - box.x1)
-        need.bottom = max(need.bottom, box.y0 - extent.y0)
-        need.top = max(need.top, extent.y1 - box.y1)
+        if across:
+            need.bottom = max(need.bottom, box.y0 - extent.y0)
+            need.top = max(need.top, extent.y1 - box.y1)
 
     if ax.axison:
         for axis in (ax.xaxis, ax.yaxis):
@@ -135,9 +136,8 @@ def _axes_need(ax, renderer):
         if title.get_visible() and title.get_text():
             pad = matplotlib.rcParams["axes.titlepad"] * points
             need.top = max(need.top, pad + _text_height(title, renderer))
-            extent = title.get_window_extent(renderer)  # its height is placed at draw time,
-            need.left = max(need.left, box.x0 - extent.x0)  # but a wide title's overhang is known
-            need.right = max(need.right, extent.x1 - box.x1)
+            # Its height is placed at draw time, but a wide title's overhang is known now.
+            reach(title.get_window_extent(renderer), across=False)
     for artist in [*ax.texts, *([ax.get_legend()] if ax.get_legend() else [])]:
         if artist.get_visible() and artist.get_in_layout():
             reach(artist.get_window_extent(renderer))

@@ -168,8 +168,11 @@ def live_figure(fig, controls, update):
     values = {name: _value_label(control) for name, control in controls.items()}
     renderer = Renderer(fig)
 
+    def state():
+        return {name: control.value for name, control in controls.items()}
+
     def refresh(change=None):
-        readout.value = update(**{name: control.value for name, control in controls.items()})
+        readout.value = update(**state())
         for name, label in values.items():
             if label is not None:
                 label.value = format(controls[name].value, controls[name].value_format)
@@ -177,7 +180,7 @@ def live_figure(fig, controls, update):
 
     for control in controls.values():
         control.observe(refresh, names="value")
-    update(**{name: control.value for name, control in controls.items()})  # the starting state
+    update(**state())  # the starting state
     renderer.settle()
     refresh()  # the same state again marks the artists that move: one draw lays out and caches the rest
     _freeze_layout(fig)

@@ -186,9 +186,7 @@ def _print_drawn_once(print_png, fig):
     engine = fig.get_layout_engine()
     plain = not (matplotlib.rcParams["figure.autolayout"]
                  or matplotlib.rcParams["figure.constrained_layout.use"])
-    # A figure closed before it is shown (plt.close, then `fig`) has lost its Agg canvas:
-    # its renderer would measure in points, so it is printed the ordinary way.
-    if not (isinstance(engine, CourseLayout) and plain and hasattr(fig.canvas, "get_renderer")):
+    if not (isinstance(engine, CourseLayout) and plain):
         return print_png(fig)
     engine.execute(fig)
     fig.set_layout_engine(None)  # with neither rcParam set, this means no engine at all

@@ -357,38 +357,27 @@ _JS_RUN_FINISHED = _FIND_PANEL + """
 _JS_CELL_REPORT = _FIND_PANEL + """
 (path) => {
   const panel = findPanel(path);
+  // JupyterLab renders only the cells that have been in view (windowing): a cell far down
+  // may have no DOM yet, so its execution count and its errors come from the model; only
+  // a widget that failed to display is seen in the DOM alone.
   return panel.content.widgets.map((cell, index) => {
-    const node = cell.node;
-    const prompt = node.querySelector('.jp-InputArea-prompt');
     const errors = [];
-    for (const out of node.querySelectorAll(
-        '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')) {
-      if (out.textContent.includes('Traceback')) { errors.push(out.textContent.slice(0, 300)); }
+    let prompt = null;
+    if (cell.model.type === 'code') {
+      const count = cell.model.executionCount;
+      prompt = count === null || count === undefined ? '[ ]:' : `[${count}]:`;
+      for (const output of cell.model.outputs.toJSON()) {
+        const text = String(output.text || '');
+        if (output.output_type === 'error') { errors.push(`${output.ename}: ${output.evalue}`); }
+        if (output.name === 'stderr' && text.includes('Traceback')) { errors.push(text.slice(0, 300)); }
+      }
     }
-    for (const out of node.querySelectorAll(
-        '[data-mime-type="application/vnd.jupyter.error"]')) {
-      errors.push(out.textContent.slice(0, 300));
-    }
-    for (const out of node.querySelectorAll('.jp-OutputArea-output')) {
+    for (const out of cell.node.querySelectorAll('.jp-OutputArea-output')) {
       if (out.textContent.includes('Error displaying widget')) {
         errors.push(out.textContent.slice(0, 300));
       }
     }
-    // JupyterLab renders only the cells that have been in view (windowing): a cell far down
-    // may have no DOM yet, so its execution count and its errors come from the model.
-    let shown = prompt ? prompt.textContent.trim() : null;
-    if (cell.model.type === 'code') {
-      const count = cell.model.executionCount;
-      shown = count === null || count === undefined ? (shown || '[ ]:') : `[${count}]:`;
-      if (errors.length === 0) {  // what the DOM showed, else what the model holds
-        for (const output of cell.model.outputs.toJSON()) {
-          const text = String(output.text || '');
-          if (output.output_type === 'error') { errors.push(`${output.ename}: ${output.evalue}`); }
-          if (output.name === 'stderr' && text.includes('Traceback')) { errors.push(text.slice(0, 300)); }
-        }
-      }
-    }
-    return {index, type: cell.model.type, prompt: shown, errors};
+    return {index, type: cell.model.type, prompt, errors};
   });
 }
 """
@@ -419,7 +408,7 @@ class CellReport:
 
     @property
     def executed(self):
-        """True when the input prompt shows an execution count, ``[n]:``."""
+        """True when the cell has an execution count, shown as ``[n]:``."""
         return self.prompt is not None and re.fullmatch(r"\[\d+\]:", self.prompt) is not None
 
 
