@@ -4,7 +4,8 @@ The maths is imported here and stays light (numpy and scipy.special only):
 
 - :mod:`coursekit.info`: surprisal, entropy, cross-entropy, KL divergence, perplexity;
 - :mod:`coursekit.joint`: joint and conditional entropy, mutual information;
-- :mod:`coursekit.losses`: softmax and the classification and regression losses;
+- :mod:`coursekit.activations`: softmax, log-softmax and the sigmoid;
+- :mod:`coursekit.losses`: the classification and regression losses;
 - :mod:`coursekit.coding`: prefix-free codes and Huffman's algorithm.
 
 Modules that need heavier libraries load on first use, as attributes:
@@ -27,16 +28,14 @@ from coursekit.coding import (
 )
 from coursekit.info import cross_entropy, entropy, kl_divergence, perplexity, surprisal
 from coursekit.joint import conditional_entropy, joint_entropy, mutual_information
+from coursekit.activations import log_softmax, sigmoid, softmax
 from coursekit.losses import (
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
     cross_entropy_grad,
     cross_entropy_loss,
-    log_softmax,
     mse_loss,
-    sigmoid,
     smooth_labels,
-    softmax,
 )
 
 __version__ = "0.1.0"

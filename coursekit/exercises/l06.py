@@ -49,7 +49,7 @@ from coursekit.exercises import (
     judge_function,
     number_hint,
 )
-from coursekit.losses import sigmoid
+from coursekit.activations import sigmoid
 
 #: The logit and label of exercise 06.1: the label is 0, the model says "almost surely 1".
 #: Not a multiple of the widget's slider step (0.5), and not the widget's default (z = -6, y = 1).

@@ -14,7 +14,7 @@ from matplotlib.text import Text
 
 from coursekit._validation import check_scalar
 from coursekit.figures.style import PALETTE, get_ax
-from coursekit.losses import sigmoid
+from coursekit.activations import sigmoid
 from coursekit.training import sigmoid_unit_losses
 
 #: The logit slider's range and step (a fortieth of the range per key press).

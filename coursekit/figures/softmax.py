@@ -9,7 +9,8 @@ from matplotlib.text import Text
 
 from coursekit._validation import check_logits, check_scalar
 from coursekit.figures.style import PALETTE, get_ax
-from coursekit.losses import cross_entropy_loss, softmax
+from coursekit.activations import softmax
+from coursekit.losses import cross_entropy_loss
 
 #: The temperature slider's range, as powers of ten (0.1 to 10), and its step.
 LOG_T_RANGE, LOG_T_STEP = (-1.0, 1.0), 0.05
