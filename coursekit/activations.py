@@ -8,7 +8,8 @@ its two-class case. The losses built on them are in :mod:`coursekit.losses`.
 import numpy as np
 from scipy import special
 
-from coursekit._validation import as_float_array, check_logits, check_scalar, scalar_or_array
+from coursekit._validation import as_float_array, check_scalar, scalar_or_array
+from coursekit._validation_probability import check_logits
 
 __all__ = ["softmax", "log_softmax", "sigmoid"]
 

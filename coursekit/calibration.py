@@ -42,13 +42,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from coursekit._validation import (
-    check_labels,
-    check_logits,
-    check_same_shape,
-    check_scalar,
-    check_unit_interval,
-)
+from coursekit._validation import check_same_shape, check_scalar
+from coursekit._validation_probability import check_labels, check_logits, check_unit_interval
 
 __all__ = [
     "MAX_BINS", "ReliabilityCurve", "reliability_curve", "expected_calibration_error",

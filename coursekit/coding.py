@@ -27,7 +27,8 @@ from collections.abc import Hashable, Iterable, Mapping
 
 import numpy as np
 
-from coursekit._validation import check_probabilities, check_scalar
+from coursekit._validation import check_scalar
+from coursekit._validation_probability import check_probabilities
 
 #: The most symbols :func:`fixed_length_code` gives codewords to (2**20, about
 #: a million): beyond that the dictionary alone takes seconds to build.

@@ -20,14 +20,8 @@ import math
 import numpy as np
 from scipy.special import rel_entr, xlogy
 
-from coursekit._validation import (
-    check_base,
-    check_pair,
-    check_probabilities,
-    check_scalar,
-    check_unit_interval,
-    scalar_or_array,
-)
+from coursekit._validation import check_base, check_scalar, scalar_or_array
+from coursekit._validation_probability import check_pair, check_probabilities, check_unit_interval
 
 __all__ = ["surprisal", "entropy", "cross_entropy", "kl_divergence", "perplexity"]
 
@@ -191,7 +185,7 @@ def kl_divergence(p, q, base=2):
 
     Notes
     -----
-    Inputs within :data:`~coursekit._validation.SUM_TOLERANCE` of summing to 1
+    Inputs within :data:`~coursekit._validation_probability.SUM_TOLERANCE` of summing to 1
     are renormalised before the sum, and a rounding residue below 0 is
     clipped, so the result is never negative.
 

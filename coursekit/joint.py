@@ -25,7 +25,8 @@ References
 import numpy as np
 from scipy.special import rel_entr, xlogy
 
-from coursekit._validation import SUM_TOLERANCE, as_float_array, check_base, check_ndim, check_probabilities
+from coursekit._validation import as_float_array, check_base, check_ndim
+from coursekit._validation_probability import SUM_TOLERANCE, check_probabilities
 
 __all__ = ["joint_entropy", "conditional_entropy", "mutual_information"]
 

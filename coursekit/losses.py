@@ -16,15 +16,12 @@ import math
 import numpy as np
 from scipy import special
 
-from coursekit._validation import (
-    as_float_array,
+from coursekit._validation import as_float_array, check_same_shape, check_scalar, scalar_or_array
+from coursekit._validation_probability import (
     check_labels,
     check_logits,
-    check_same_shape,
-    check_scalar,
     check_targets,
     check_unit_interval,
-    scalar_or_array,
 )
 from coursekit.activations import _log_normaliser, _log_softmax, _shifted
 

@@ -11,15 +11,8 @@ tends to :math:`H(p, q)` as N grows (to :math:`H(p)` when ``q = p``).
 
 import numpy as np
 
-from coursekit._validation import (
-    _to_array,
-    as_float_array,
-    check_base,
-    check_ndim,
-    check_pair,
-    check_probabilities,
-    check_scalar,
-)
+from coursekit._validation import _to_array, as_float_array, check_base, check_ndim, check_scalar
+from coursekit._validation_probability import check_pair, check_probabilities
 
 __all__ = ["MAX_DRAWS", "draw", "per_symbol_surprisal", "convergence"]
 

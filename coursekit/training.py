@@ -28,8 +28,8 @@ from coursekit._validation import (
     check_ndim,
     check_same_shape,
     check_scalar,
-    check_unit_interval,
 )
+from coursekit._validation_probability import check_unit_interval
 from coursekit.losses import MAX_CLASSES, _binary_nll, _mean, cross_entropy_grad, cross_entropy_loss
 
 __all__ = [

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from coursekit import cross_entropy, cross_entropy_loss, entropy, kl_divergence, perplexity, surprisal
-from coursekit._validation import SUM_TOLERANCE
+from coursekit._validation_probability import SUM_TOLERANCE
 
 LN2 = math.log(2)
 

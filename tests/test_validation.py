@@ -23,12 +23,10 @@ from coursekit._validation import (
     as_float_array,
     check_base,
     check_choice,
-    check_labels,
-    check_probabilities,
     check_scalar,
-    check_targets,
     scalar_or_array,
 )
+from coursekit._validation_probability import check_labels, check_probabilities, check_targets
 
 # check_scalar ------------------------------------------------------------------
 

@@ -7,7 +7,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.text import Text
 
-from coursekit._validation import as_float_array, check_probabilities
+from coursekit._validation import as_float_array
+from coursekit._validation_probability import check_probabilities
 from coursekit.figures.style import PALETTE, get_ax
 from coursekit.info import entropy
 

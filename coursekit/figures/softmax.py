@@ -7,7 +7,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.text import Text
 
-from coursekit._validation import check_logits, check_scalar
+from coursekit._validation import check_scalar
+from coursekit._validation_probability import check_logits
 from coursekit.figures.style import PALETTE, get_ax
 from coursekit.activations import softmax
 from coursekit.losses import cross_entropy_loss

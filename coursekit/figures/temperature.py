@@ -26,7 +26,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
-from coursekit._validation import check_logits, check_scalar, check_targets
+from coursekit._validation import check_scalar
+from coursekit._validation_probability import check_logits, check_targets
 from coursekit.losses import cross_entropy_loss
 from coursekit.calibration import expected_calibration_error, reliability_curve, top_label_confidence
 from coursekit.figures.style import INK, PALETTE
