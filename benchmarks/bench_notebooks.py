@@ -4,7 +4,14 @@ Prints, in one run:
 
 1. per lecture: its execution time in a fresh kernel divided by the time of a
    notebook holding only its first (import) cell, the floor a student cannot
-   beat; goal <= 1.5x; and the peak memory of the kernel that ran it (its RSS
+   beat; goal <= 1.5x; beside it, the same for the import cell followed by as
+   many empty cells as the lecture has code cells, the share of the budget that
+   running cells at all takes (the kernel's round trip per cell, about 10 ms);
+   the time matplotlib itself spends drawing and encoding the lecture's figures
+   (its Agg draws and PNG encoding, summed in the kernel of a separate run); and
+   the bound those two set, (empty cells + drawing) / imports, which no change
+   to coursekit can get under, only fewer cells or figures; and the peak
+   memory of the kernel that ran it (its RSS
    high-water mark, VmHWM in /proc/<kernel pid>/status, read just before the
    kernel is shut down), the figure to size a JupyterHub's per-student limit by;
 2. per widget: the time of one update (compute and redraw), median and
@@ -61,6 +68,44 @@ def run_notebook(nb):
     return Run(seconds, peak)
 
 
+#: Run first in the kernel of the drawing-time run: adds up the time matplotlib spends in
+#: its Agg draw and in encoding PNGs, the part of a figure that is matplotlib's own.
+_TIME_DRAWING = """\
+import time as _time
+from matplotlib.backends.backend_agg import FigureCanvasAgg as _Agg
+import PIL.Image as _Image
+_drawing = {"draw": 0.0, "encode": 0.0, "draws": 0}
+def _timed(owner, name, key, count=False):
+    original = getattr(owner, name)
+    def timed(*args, **kwargs):
+        start = _time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            _drawing[key] += _time.perf_counter() - start
+            _drawing["draws"] += count
+    setattr(owner, name, timed)
+_timed(_Agg, "draw", "draw", count=True)
+_timed(_Image.Image, "save", "encode")
+"""
+
+
+def drawing_time(nb):
+    """Seconds lecture ``nb`` spends in matplotlib's Agg draws and PNG encoding, and its draws.
+
+    ``nb`` gains the timing cells: pass a copy.
+    """
+    import json
+
+    import nbformat
+
+    nb.cells.insert(0, nbformat.v4.new_code_cell(_TIME_DRAWING))
+    nb.cells.append(nbformat.v4.new_code_cell("import json; print(json.dumps(_drawing))"))
+    run_notebook(nb)
+    report = json.loads(nb.cells[-1].outputs[0]["text"])
+    return report["draw"] + report["encode"], report["draws"]
+
+
 def notebook_ratios(repeat=3, only=()):
     import nbformat
 
@@ -74,19 +119,31 @@ def notebook_ratios(repeat=3, only=()):
         first_code = next(c for c in nb.cells if c.cell_type == "code")
         floor_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(first_code.source)],
                                             metadata=nb.metadata)
-        # Interleaved, so a slow spell of the machine falls on both; the fastest of each.
-        floors, runs = [], []
+        n_code = sum(cell.cell_type == "code" for cell in nb.cells)
+        empty_nb = nbformat.v4.new_notebook(
+            cells=[nbformat.v4.new_code_cell(first_code.source)]
+            + [nbformat.v4.new_code_cell("pass") for _ in range(n_code - 1)],
+            metadata=nb.metadata)
+        # Interleaved, so a slow spell of the machine falls on all three; the fastest of each.
+        floors, empties, runs = [], [], []
         for _ in range(repeat):
             floors.append(run_notebook(floor_nb).seconds)
+            empties.append(run_notebook(empty_nb).seconds)
             runs.append(run_notebook(nbformat.read(path, as_version=4)))
         floor = min(floors)
         full = min(run.seconds for run in runs)
         verdict = "ok" if full / floor <= 1.5 else "OVER"
+        drawing, draws = drawing_time(nbformat.read(path, as_version=4))  # its own copy
+        # What no change to coursekit can remove: running the cells at all, and matplotlib
+        # drawing and encoding each figure once.
+        bound = (min(empties) + drawing) / floor
+        cells_only = (f"{n_code:2d} empty cells {min(empties) / floor:4.2f}x, {draws:2d} draws"
+                      f" {drawing:4.2f} s, bound {bound:4.2f}x")
         peak = max((run.peak_mb for run in runs if run.peak_mb is not None), default=None)
         memory = f"peak {peak:4.0f} MB" if peak is not None else "peak memory n/a (no /proc)"
         peaks[path.name] = peak
-        print(f"   {path.name:<34} {full:6.2f} s / {floor:5.2f} s = {full / floor:4.2f}x  {verdict}"
-              f"   {memory}")
+        print(f"   {path.name:<34} {full:6.2f} s / {floor:5.2f} s = {full / floor:4.2f}x  {verdict:<4}"
+              f"  ({cells_only})   {memory}")
     known = {name: mb for name, mb in peaks.items() if mb is not None}
     if known:
         worst = max(known, key=known.get)

@@ -57,7 +57,7 @@ class CourseLayout(LayoutEngine):
     _colorbar_gridspec = True
 
     def execute(self, fig):
-        renderer = fig._get_renderer()  # the one constrained layout uses, so metrics are shared
+        renderer = _measuring_renderer(fig)
         share_mathtext_parser(renderer)
         # Twice: the ticks depend on the axes' size (a taller axis gets more, finer, wider
         # labels), so the second pass measures the labels the placed axes will draw.
@@ -102,6 +102,17 @@ class CourseLayout(LayoutEngine):
         # that pyplot no longer holds (closed before it is shown), which GridSpec.update skips.
         fig.subplots_adjust(left=left / width, right=1 - right / width, bottom=bottom / height,
                             top=1 - top / height, wspace=gap_x / axes_w, hspace=gap_y / axes_h)
+
+
+def _measuring_renderer(fig):
+    """A renderer with the text metrics the figure's print will use, got without drawing it."""
+    if hasattr(fig.canvas, "get_renderer"):
+        return fig.canvas.get_renderer()  # the one constrained layout uses, so metrics are shared
+    # A figure closed before it is shown keeps a plain canvas, which matplotlib prints by
+    # switching to Agg; Figure._get_renderer would draw the whole figure to find a renderer.
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    return RendererAgg(fig.bbox.width, fig.bbox.height, fig.dpi)
 
 
 def _axes_need(ax, renderer):

@@ -148,14 +148,21 @@ def test_a_figure_closed_before_it_is_shown_prints_as_matplotlib_prints_it():
     from coursekit.figures.style import INLINE_PRINT_KWARGS, _print_drawn_once
 
     from matplotlib.backend_bases import FigureCanvasBase
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     fig, ax = plt.subplots(figsize=(8.0, 4.0))
     ax.set(xlabel="x", ylabel="density", title="closed, then shown")
     plt.close(fig)
     FigureCanvasBase(fig)  # what the inline backend leaves a closed figure with
     before = ax.get_position().bounds
-    _print_drawn_once(functools.partial(print_figure, fmt="png", **INLINE_PRINT_KWARGS), fig)
+    draws = []
+    original = FigureCanvasAgg.draw
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(FigureCanvasAgg, "draw", lambda canvas: (draws.append(1), original(canvas))[1])
+        ours = _print_drawn_once(functools.partial(print_figure, fmt="png", **INLINE_PRINT_KWARGS), fig)
     assert ax.get_position().bounds != before  # laid out, though pyplot no longer holds it
+    assert len(draws) == 1  # measured without a draw of its own, as an open figure is
+    assert ours == print_figure(fig, "png", **INLINE_PRINT_KWARGS)  # the same picture
 
 
 def test_maths_in_a_label_is_parsed_once_for_every_figure():
