@@ -170,25 +170,6 @@ def _speed_up_inline_backend():
     set_matplotlib_formats("png", **INLINE_PRINT_KWARGS)
     png = get_ipython().display_formatter.formatters["image/png"]
     png.for_type(Figure, functools.partial(_print_drawn_once, png.lookup_by_type(Figure)))
-    _show_before_pyplot_redraws(get_ipython())
-
-
-def _show_before_pyplot_redraws(shell):
-    """Make pyplot's end-of-cell redraw run after the inline backend has shown the figures.
-
-    When a cell ends, pyplot draws every stale figure (its ``post_execute``
-    hook), and only then does the inline backend draw each one again to show
-    it. A figure that a cell leaves open, without ``plt.show()``, as a
-    student's own plot often is, was drawn twice. With the redraw moved behind
-    the backend's ``flush_figures``, it finds the figures shown and closed, or
-    (with ``InlineBackend.close_figures`` off) just drawn and no longer stale.
-    """
-    import matplotlib.pyplot as plt
-
-    redraw = getattr(plt, "_draw_all_if_interactive", None)
-    if redraw is not None and redraw in shell.events.callbacks["post_execute"]:
-        shell.events.unregister("post_execute", redraw)
-        shell.events.register("post_execute", redraw)  # now after flush_figures
 
 
 def _print_drawn_once(print_png, fig):
