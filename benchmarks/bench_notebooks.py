@@ -117,13 +117,13 @@ def notebook_ratios(repeat=3, only=()):
             continue
         nb = nbformat.read(path, as_version=4)
         first_code = next(c for c in nb.cells if c.cell_type == "code")
-        floor_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(first_code.source)],
-                                            metadata=nb.metadata)
         n_code = sum(cell.cell_type == "code" for cell in nb.cells)
-        empty_nb = nbformat.v4.new_notebook(
-            cells=[nbformat.v4.new_code_cell(first_code.source)]
-            + [nbformat.v4.new_code_cell("pass") for _ in range(n_code - 1)],
-            metadata=nb.metadata)
+
+        def imports_then(*sources):
+            cells = [nbformat.v4.new_code_cell(code) for code in (first_code.source, *sources)]
+            return nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata)
+
+        floor_nb, empty_nb = imports_then(), imports_then(*["pass"] * (n_code - 1))
         # Interleaved, so a slow spell of the machine falls on all three; the fastest of each.
         floors, empties, runs = [], [], []
         for _ in range(repeat):
